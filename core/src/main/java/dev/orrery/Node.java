@@ -1,0 +1,221 @@
+package dev.orrery;
+
+import dev.orrery.internal.NodeRuntime;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Orrery runtime inside one process: it serves services, and calls the services of other nodes.
+ *
+ * <pre>{@code
+ * try (Node server = Node.builder().listen("tcp://127.0.0.1:0").build()) {
+ *     server.serve(Echo.class, text -> text).start();
+ *     try (Node client = Node.builder().build()) {
+ *         Echo echo = client.connect(Echo.class, server.endpoints().getFirst());
+ *         echo.echo("hi");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A node is thread-safe. Proxies it returns are thread-safe and share one connection per endpoint.
+ * {@link #close()} is graceful: it stops accepting calls, lets calls in flight finish within the shutdown
+ * grace period, then closes every connection.
+ */
+public final class Node implements AutoCloseable {
+
+    private final NodeRuntime runtime;
+
+    private Node(NodeOptions options) {
+        this.runtime = new NodeRuntime(options);
+    }
+
+    /**
+     * A node with these options; {@link #start()} opens its listeners.
+     *
+     * @param options the settings
+     * @return the node
+     */
+    public static Node create(NodeOptions options) {
+        return new Node(options);
+    }
+
+    /**
+     * A builder of a node's options whose {@code build()} returns the node.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Exports an implementation of a service, with the node's default options.
+     *
+     * @param type           the interface annotated {@link Service}
+     * @param implementation what handles its calls
+     * @param <T>            the service type
+     * @return this node
+     * @throws IllegalArgumentException when the interface is not a valid service, saying what to change
+     * @throws OrreryException          with {@link Status#ALREADY_EXISTS} when the name is already served
+     */
+    public <T> Node serve(Class<T> type, T implementation) {
+        return serve(type, implementation, ServiceOptions.DEFAULTS);
+    }
+
+    /**
+     * Exports an implementation of a service.
+     *
+     * @param type           the interface annotated {@link Service}
+     * @param implementation what handles its calls
+     * @param options        its concurrency limit and executor
+     * @param <T>            the service type
+     * @return this node
+     */
+    public <T> Node serve(Class<T> type, T implementation, ServiceOptions options) {
+        runtime.serve(type, implementation, options);
+        return this;
+    }
+
+    /**
+     * Opens the listeners of the options. Services may be exported before or after.
+     *
+     * @return this node
+     * @throws OrreryException with {@link Status#UNAVAILABLE} when an endpoint cannot be bound, or with
+     *                         {@link Status#NOT_FOUND} when no transport serves its scheme
+     */
+    public Node start() {
+        runtime.start();
+        return this;
+    }
+
+    /**
+     * Where this node accepts calls, with real ports.
+     *
+     * @return the bound endpoints, empty before {@link #start()}
+     */
+    public List<Endpoint> endpoints() {
+        return runtime.endpoints();
+    }
+
+    /**
+     * A proxy that calls a service at an endpoint.
+     *
+     * @param type     the interface annotated {@link Service}
+     * @param endpoint the node serving it
+     * @param <T>      the service type
+     * @return the proxy
+     */
+    public <T> T connect(Class<T> type, Endpoint endpoint) {
+        return runtime.connect(type, endpoint, null);
+    }
+
+    /**
+     * A proxy that calls a service at an endpoint.
+     *
+     * @param type     the interface annotated {@link Service}
+     * @param endpoint such as {@code tcp://127.0.0.1:7070}
+     * @param <T>      the service type
+     * @return the proxy
+     */
+    public <T> T connect(Class<T> type, String endpoint) {
+        return connect(type, Endpoint.parse(endpoint));
+    }
+
+    /**
+     * A proxy whose calls have their own default deadline.
+     *
+     * @param type     the interface annotated {@link Service}
+     * @param endpoint the node serving it
+     * @param deadline the deadline of each call, unless {@link Calls#withDeadline} says otherwise
+     * @param <T>      the service type
+     * @return the proxy
+     */
+    public <T> T connect(Class<T> type, Endpoint endpoint, Duration deadline) {
+        return runtime.connect(type, endpoint, deadline);
+    }
+
+    /**
+     * A client that calls any service at an endpoint by name with JSON arguments.
+     *
+     * @param endpoint the node to call
+     * @return the client
+     */
+    public DynamicClient dynamic(Endpoint endpoint) {
+        return runtime.dynamic(endpoint);
+    }
+
+    /**
+     * The node's settings.
+     *
+     * @return the options
+     */
+    public NodeOptions options() {
+        return runtime.options();
+    }
+
+    /**
+     * Stops gracefully: no new calls are accepted, calls in flight finish within
+     * {@link NodeOptions#shutdownGrace()}, then every connection and transport is closed.
+     */
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Node[" + runtime.options().name() + " " + runtime.endpoints() + "]";
+    }
+
+    /** Options for a node, ending in {@link #build()}. */
+    public static final class Builder {
+        private final NodeOptions.Builder options = NodeOptions.builder();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the options through their builder.
+         *
+         * @param change what to set
+         * @return this
+         */
+        public Builder options(java.util.function.Consumer<NodeOptions.Builder> change) {
+            change.accept(options);
+            return this;
+        }
+
+        /** @param value the node's name @return this */
+        public Builder name(String value) {
+            options.name(value);
+            return this;
+        }
+
+        /** @param endpoint an endpoint to listen on, such as {@code tcp://127.0.0.1:0} @return this */
+        public Builder listen(String endpoint) {
+            options.listen(endpoint);
+            return this;
+        }
+
+        /** @param value the default deadline of calls @return this */
+        public Builder defaultDeadline(Duration value) {
+            options.defaultDeadline(value);
+            return this;
+        }
+
+        /** @param value calls in flight per client connection @return this */
+        public Builder slotWindow(int value) {
+            options.slotWindow(value);
+            return this;
+        }
+
+        /**
+         * Builds the node; it is not started.
+         *
+         * @return the node
+         */
+        public Node build() {
+            return new Node(options.build());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.orrery.internal;
+
+import dev.orrery.DynamicClient;
+import dev.orrery.Endpoint;
+import dev.orrery.NodeOptions;
+import dev.orrery.OrreryException;
+import dev.orrery.ServiceOptions;
+import dev.orrery.Status;
+import dev.orrery.internal.channel.ChannelContext;
+import dev.orrery.internal.channel.Connector;
+import dev.orrery.internal.channel.ServerChannel;
+import dev.orrery.internal.rpc.RpcClient;
+import dev.orrery.internal.rpc.ServiceRegistry;
+import dev.orrery.transport.Listener;
+import dev.orrery.transport.Transport;
+import dev.orrery.transport.TransportConfig;
+import dev.orrery.transport.TransportProvider;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a {@link dev.orrery.Node} is made of: transports, listeners, exported services, connectors to
+ * other nodes, and the threads they share.
+ */
+public final class NodeRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+
+    private final NodeOptions options;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final ExecutorService virtualThreads;
+    private final ChannelContext context;
+    private final ServiceRegistry services = new ServiceRegistry();
+    private final RpcClient client;
+    private final Map<String, Transport> transports = new ConcurrentHashMap<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<ServerChannel> serverChannels = ConcurrentHashMap.newKeySet();
+    private final Map<Endpoint, Connector> connectors = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * Builds the runtime; nothing listens until {@link #start()}.
+     *
+     * @param options the node's settings
+     */
+    public NodeRuntime(NodeOptions options) {
+        this.options = options;
+        this.scheduler = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon()
+                .name("orrery-timer-" + options.name()).factory());
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual()
+                .name("orrery-" + options.name() + "-", 0).factory());
+        String identity = options.name() + "@" + hostName() + "/" + ProcessHandle.current().pid();
+        this.context = new ChannelContext(options, scheduler, System::nanoTime, identity);
+        this.client = new RpcClient(context, virtualThreads);
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** @return the settings */
+    public NodeOptions options() {
+        return options;
+    }
+
+    /**
+     * Exports a service.
+     *
+     * @param type           the interface
+     * @param implementation its implementation
+     * @param serviceOptions its options
+     */
+    public void serve(Class<?> type, Object implementation, ServiceOptions serviceOptions) {
+        checkOpen();
+        int limit = serviceOptions.concurrencyLimit() > 0 ? serviceOptions.concurrencyLimit()
+                : options.concurrencyLimit();
+        var executor = serviceOptions.executor() != null ? serviceOptions.executor()
+                : options.handlerExecutor() != null ? options.handlerExecutor() : virtualThreads;
+        services.export(type, implementation, executor, limit);
+    }
+
+    /** Binds every endpoint of the options. */
+    public synchronized void start() {
+        checkOpen();
+        if (!listeners.isEmpty()) {
+            return;
+        }
+        for (Endpoint endpoint : options.listen()) {
+            Transport transport = transport(endpoint.scheme());
+            try {
+                listeners.add(transport.listen(endpoint, connection -> {
+                    ServerChannel channel = new ServerChannel(connection, context, services);
+                    serverChannels.add(channel);
+                    channel.closeFuture().whenComplete((done, error) -> serverChannels.remove(channel));
+                    return channel;
+                }));
+            } catch (IOException e) {
+                throw new OrreryException(Status.UNAVAILABLE, e.getMessage() != null ? e.getMessage()
+                        : "cannot listen on " + endpoint + ": " + e, e);
+            }
+        }
+        LOG.info("node {} serves {} at {}", options.name(), services.names(), endpoints());
+    }
+
+    /** @return the bound endpoints */
+    public List<Endpoint> endpoints() {
+        return listeners.stream().map(Listener::endpoint).toList();
+    }
+
+    /**
+     * A proxy for a service at an endpoint.
+     *
+     * @param type     the interface
+     * @param endpoint the endpoint
+     * @param deadline the proxy's default deadline, or {@code null}
+     * @param <T>      the service type
+     * @return the proxy
+     */
+    public <T> T connect(Class<T> type, Endpoint endpoint, Duration deadline) {
+        return client.proxy(type, connector(endpoint), deadline);
+    }
+
+    /**
+     * A JSON client for an endpoint.
+     *
+     * @param endpoint the endpoint
+     * @return the client
+     */
+    public DynamicClient dynamic(Endpoint endpoint) {
+        return client.json(connector(endpoint));
+    }
+
+    private Connector connector(Endpoint endpoint) {
+        checkOpen();
+        return connectors.computeIfAbsent(endpoint,
+                target -> new Connector(target, transport(target.scheme()), context));
+    }
+
+    private Transport transport(String scheme) {
+        return transports.computeIfAbsent(scheme, this::createTransport);
+    }
+
+    private Transport createTransport(String scheme) {
+        List<String> known = new ArrayList<>();
+        for (TransportProvider provider : ServiceLoader.load(TransportProvider.class)) {
+            if (provider.scheme().equals(scheme)) {
+                return provider.create(new TransportConfig(options.name(), options.maxFrameSize(),
+                        options.connectTimeout(), options.ioThreads()));
+            }
+            known.add(provider.scheme());
+        }
+        throw new OrreryException(Status.NOT_FOUND, "no transport for " + scheme + "://; available: " + known
+                + (scheme.equals("tcp") ? " (add the orrery-transport-tcp module to the class path)" : ""));
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new OrreryException(Status.UNAVAILABLE, "node " + options.name() + " is closed");
+        }
+    }
+
+    /** Stops accepting, drains calls in flight within the grace period, closes everything. */
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        listeners.forEach(Listener::close);
+        List<CompletableFuture<?>> draining = new ArrayList<>();
+        for (ServerChannel channel : serverChannels) {
+            draining.add(channel.drain().thenRun(() -> channel.connection().close()));
+        }
+        for (Connector connector : connectors.values()) {
+            draining.add(connector.close());
+        }
+        try {
+            CompletableFuture.allOf(draining.toArray(CompletableFuture[]::new))
+                    .get(options.shutdownGrace().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("node {}: calls still in flight after the shutdown grace of {}; closing anyway", options.name(),
+                    options.shutdownGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("node {}: error while draining: {}", options.name(), e.getCause().toString());
+        }
+        serverChannels.forEach(channel -> channel.connection().close());
+        transports.values().forEach(Transport::close);
+        virtualThreads.shutdownNow();
+        scheduler.shutdownNow();
+    }
+}

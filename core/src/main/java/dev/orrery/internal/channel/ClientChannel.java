@@ -1,0 +1,284 @@
+package dev.orrery.internal.channel;
+
+import dev.orrery.Status;
+import dev.orrery.internal.wire.Failure;
+import dev.orrery.internal.wire.Frame;
+import dev.orrery.internal.wire.FrameType;
+import dev.orrery.internal.wire.Hello;
+import dev.orrery.internal.wire.WireException;
+import dev.orrery.transport.Connection;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The calling side of a connection: sends calls within the slot window and matches replies to them.
+ * Callers start calls from any thread; replies arrive on the I/O thread, which only completes futures.
+ */
+public final class ClientChannel extends Channel {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientChannel.class);
+
+    private final CompletableFuture<ClientChannel> handshake = new CompletableFuture<>();
+    private volatile SlotTable slots;
+    private volatile int peerMaxFrameSize;
+    private volatile String peerIdentity = "?";
+    /** Set when the peer said CLOSE or the connection ended: no new calls. */
+    private volatile String goneReason;
+    /** Set first thing when the connection has closed, before the calls in flight are failed. */
+    private volatile boolean dead;
+    private final CompletableFuture<Void> drained = new CompletableFuture<>();
+
+    /**
+     * A client side for a newly opened connection; {@link #handshake()} sends HELLO.
+     *
+     * @param connection the connection
+     * @param context    the node's shared parts
+     */
+    public ClientChannel(Connection connection, ChannelContext context) {
+        super(connection, context);
+    }
+
+    /**
+     * Sends HELLO and waits for the server's.
+     *
+     * @return completes with this channel once the server has answered, or fails with the reason
+     */
+    public CompletableFuture<ClientChannel> handshake() {
+        Hello hello = new Hello(Hello.VERSION, Hello.VERSION, Hello.FEATURE_MSGPACK | Hello.FEATURE_JSON,
+                context.options().maxFrameSize(), 0,
+                (int) context.options().keepAliveInterval().toMillis(), context.identity());
+        connection.send(Frame.of(FrameType.HELLO, 0, hello.encode()));
+        long timeout = context.options().handshakeTimeout().toNanos();
+        ScheduledFuture<?> timer = context.scheduler().schedule(() -> {
+            if (handshake.completeExceptionally(new ChannelException(Status.UNAVAILABLE, "no handshake from "
+                    + remote() + " within " + context.options().handshakeTimeout() + "; is it an Orrery node?"))) {
+                connection.close();
+            }
+        }, timeout, TimeUnit.NANOSECONDS);
+        handshake.whenComplete((channel, failure) -> timer.cancel(false));
+        return handshake;
+    }
+
+    @Override
+    void handle(Frame frame) throws WireException {
+        if (!handshake.isDone()) {
+            handshakeReply(frame);
+            return;
+        }
+        switch (frame.type()) {
+            case FrameType.REPLY, FrameType.CREDIT -> finish(frame.correlationId(), frame);
+            case FrameType.ERROR -> finish(frame.correlationId(), Failure.decode(frame));
+            case FrameType.CLOSE -> goingAway(Failure.decode(frame));
+            case FrameType.HELLO -> throw new WireException("second HELLO after the handshake");
+            default -> throw new WireException("unexpected " + FrameType.name(frame.type()) + " frame from a server");
+        }
+    }
+
+    private void handshakeReply(Frame frame) throws WireException {
+        if (frame.type() == FrameType.CLOSE) {
+            Failure refusal = Failure.decode(frame);
+            handshake.completeExceptionally(new ChannelException(refusal.status(), remote() + " refused the "
+                    + "connection: " + refusal.message()));
+            connection.close();
+            return;
+        }
+        if (frame.type() != FrameType.HELLO) {
+            throw new WireException("expected HELLO, got " + FrameType.name(frame.type()));
+        }
+        Hello hello = Hello.decode(frame);
+        if (hello.version() != Hello.VERSION) {
+            throw new WireException("server chose protocol version " + hello.version() + "; this client speaks "
+                    + Hello.VERSION);
+        }
+        peerMaxFrameSize = hello.maxFrameSize();
+        peerIdentity = hello.identity();
+        int window = Math.min(context.options().slotWindow(), Math.max(1, hello.maxInFlight()));
+        slots = new SlotTable(window, context.options().maxQueuedCalls());
+        startKeepAlive();
+        handshake.complete(this);
+    }
+
+    /**
+     * Starts a call: sends it when a slot is free, queues it otherwise, or fails it.
+     *
+     * @param call the call
+     */
+    public void start(PendingCall call) {
+        String gone = goneReason;
+        if (gone != null) {
+            call.fail(Status.UNAVAILABLE, gone);
+            return;
+        }
+        int size = call.frameSize();
+        if (size > peerMaxFrameSize) {
+            call.fail(Status.RESOURCE_EXHAUSTED, "the call is a frame of " + size + " bytes; " + remote()
+                    + " accepts at most " + peerMaxFrameSize);
+            return;
+        }
+        switch (slots.admit(call)) {
+            case SEND -> send(call);
+            case WAIT -> {
+                // Sent by whoever frees a slot; failed at its deadline if none frees in time.
+            }
+            case REFUSE -> call.fail(Status.RESOURCE_EXHAUSTED, "all " + slots.window() + " slots of the "
+                    + "connection to " + remote() + " are in flight and " + context.options().maxQueuedCalls()
+                    + " callers already wait for one");
+        }
+        if (dead) {
+            // The connection closed while the call was being admitted; make sure it is not stranded.
+            failAll(Status.UNAVAILABLE, goneReason);
+        }
+    }
+
+    private void send(PendingCall call) {
+        long now = context.now();
+        if (now - call.deadlineNanos >= 0) {
+            if (slots.remove(call)) {
+                call.fail(Status.DEADLINE_EXCEEDED, "the deadline passed before the call could be sent to "
+                        + remote());
+                sendWaiting();
+            }
+            return;
+        }
+        if (!connection.send(call.frame(now)) && slots.remove(call)) {
+            call.fail(Status.UNAVAILABLE, "connection to " + remote() + " is closed");
+        }
+        call.signalSent();
+    }
+
+    private void sendWaiting() {
+        PendingCall next;
+        while ((next = slots.nextWaiting()) != null) {
+            send(next);
+        }
+    }
+
+    private void finish(long id, Object outcome) {
+        PendingCall call = slots.complete(id);
+        if (call == null) {
+            return;
+        }
+        sendWaiting();
+        call.complete(outcome instanceof Frame frame && frame.type() == FrameType.CREDIT ? null : outcome);
+        if (goneReason != null && slots.inFlightCount() == 0) {
+            drained.complete(null);
+        }
+    }
+
+    /**
+     * Gives up on a call whose deadline passed or whose caller was interrupted; tells the server to cancel
+     * it when it was already sent.
+     *
+     * @param call   the call
+     * @param status {@link Status#DEADLINE_EXCEEDED} or {@link Status#CANCELLED}
+     * @return false when the call had already completed
+     */
+    public boolean abandon(PendingCall call, Status status) {
+        if (!slots.remove(call)) {
+            return false;
+        }
+        if (call.slot >= 0) {
+            connection.send(Frame.empty(FrameType.CANCEL, call.id));
+            sendWaiting();
+            call.fail(status, status == Status.CANCELLED ? "the call to " + remote() + " was cancelled"
+                    : "no reply from " + remote() + " within the deadline");
+        } else {
+            call.fail(status == Status.CANCELLED ? status : Status.RESOURCE_EXHAUSTED, status == Status.CANCELLED
+                    ? "the call was cancelled while waiting for a slot"
+                    : "no slot became free within the deadline: all " + slots.window() + " slots of the connection to "
+                    + remote() + " were in flight");
+        }
+        return true;
+    }
+
+    private void goingAway(Failure failure) {
+        goneReason = remote() + " is going away: " + failure.message();
+        LOG.debug("{}", goneReason);
+        for (PendingCall waiting : slots.clear(true)) {
+            waiting.fail(Status.UNAVAILABLE, goneReason);
+        }
+        if (slots.inFlightCount() == 0) {
+            drained.complete(null);
+            connection.close();
+        } else {
+            drained.thenRun(connection::close);
+        }
+    }
+
+    @Override
+    void peerSilent(long silenceNanos) {
+        goneReason = "connection to " + remote() + " lost: no frame for "
+                + TimeUnit.NANOSECONDS.toMillis(silenceNanos) + " ms";
+    }
+
+    @Override
+    void closed(Throwable cause) {
+        dead = true;
+        String reason = goneReason != null && goneReason.startsWith("connection to") ? goneReason
+                : "connection to " + remote() + " lost" + (cause == null ? "" : ": " + cause.getMessage());
+        goneReason = reason;
+        handshake.completeExceptionally(new ChannelException(Status.UNAVAILABLE, reason));
+        failAll(Status.UNAVAILABLE, reason);
+        drained.complete(null);
+    }
+
+    private void failAll(Status status, String reason) {
+        SlotTable table = slots;
+        if (table != null) {
+            for (PendingCall call : table.clear(false)) {
+                call.fail(status, reason);
+            }
+        }
+    }
+
+    /**
+     * Stops taking calls, waits for those in flight up to a grace period, then closes.
+     *
+     * @return completes once the connection is closed
+     */
+    public CompletableFuture<Void> closeGracefully() {
+        if (goneReason == null) {
+            goneReason = "the local node is closing";
+        }
+        SlotTable table = slots;
+        if (table == null || table.inFlightCount() == 0) {
+            drained.complete(null);
+        }
+        drained.orTimeout(context.options().shutdownGrace().toNanos(), TimeUnit.NANOSECONDS)
+                .whenComplete((done, timeout) -> connection.close());
+        return closed;
+    }
+
+    /** @return whether new calls may start on this channel */
+    public boolean isUsable() {
+        return goneReason == null && handshake.isDone() && !handshake.isCompletedExceptionally();
+    }
+
+    /** @return calls in flight, for tests and metrics */
+    public int inFlight() {
+        SlotTable table = slots;
+        return table == null ? 0 : table.inFlightCount();
+    }
+
+    /** @return the slot window agreed in the handshake */
+    public int window() {
+        return slots.window();
+    }
+
+    /** @return the server's identity from its HELLO */
+    public String peerIdentity() {
+        return peerIdentity;
+    }
+
+    /** @return the server's address */
+    public String remoteAddress() {
+        return remote();
+    }
+
+    /** @return completes once the connection is closed */
+    public CompletableFuture<Void> closeFuture() {
+        return closed;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.orrery.internal.channel;
+
+import dev.orrery.Codec;
+import dev.orrery.OrreryException;
+import dev.orrery.Status;
+import dev.orrery.internal.wire.Failure;
+import dev.orrery.internal.wire.Frame;
+import dev.orrery.internal.wire.FrameType;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A call a client has started and not finished. It completes with the REPLY {@link Frame} or with a
+ * {@link Failure}: never exceptionally, so that the I/O thread that completes it builds no exception and
+ * captures no stack trace; the caller turns a failure into an {@link OrreryException} on its own thread.
+ */
+public final class PendingCall extends CompletableFuture<Object> {
+    final boolean oneWay;
+    final long deadlineNanos;
+    final Codec codec;
+    final byte[] service;
+    final byte[] method;
+    final byte[] payload;
+
+    /** The slot it holds, -1 while waiting for one. Written under the slot table's lock. */
+    int slot = -1;
+    /** The correlation id it was sent with, 0 before. Written under the slot table's lock. */
+    volatile long id;
+    /** Completes once the call is written, for one-way callers that wait for a slot; created on demand. */
+    private volatile CompletableFuture<Void> sent;
+
+    /**
+     * A call about to start.
+     *
+     * @param oneWay        whether no reply is expected (the slot is released by a CREDIT)
+     * @param deadlineNanos absolute deadline in nanoTime units
+     * @param codec         codec of the payload
+     * @param service       service name, UTF-8
+     * @param method        method name, UTF-8
+     * @param payload       encoded arguments
+     */
+    public PendingCall(boolean oneWay, long deadlineNanos, Codec codec, byte[] service, byte[] method,
+                       byte[] payload) {
+        this.oneWay = oneWay;
+        this.deadlineNanos = deadlineNanos;
+        this.codec = codec;
+        this.service = service;
+        this.method = method;
+        this.payload = payload;
+    }
+
+    /**
+     * The frame to send, once the call has a correlation id.
+     *
+     * @param nowNanos the current time, to turn the deadline into the time the callee may take
+     * @return the CALL or ONE_WAY frame
+     */
+    Frame frame(long nowNanos) {
+        long micros = Math.max(0, (deadlineNanos - nowNanos) / 1000);
+        return Frame.call(oneWay ? FrameType.ONE_WAY : FrameType.CALL, id, micros, codec, service, method, payload);
+    }
+
+    /** @return the size of the frame that will carry this call, length prefix excluded */
+    int frameSize() {
+        return Frame.call(FrameType.CALL, 0, 0, codec, service, method, payload).encodedLength() - 4;
+    }
+
+    /** @return the absolute deadline in the clock's nanoseconds */
+    public long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /** @return whether the call has been written to the connection */
+    public boolean isSent() {
+        return id != 0;
+    }
+
+    void fail(Status status, String message) {
+        complete(Failure.of(status, message));
+        signalSent();
+    }
+
+    void signalSent() {
+        CompletableFuture<Void> signal = sent;
+        if (signal != null) {
+            signal.complete(null);
+        }
+    }
+
+    /**
+     * Waits until the call is written or has failed: what a one-way caller waits for.
+     *
+     * @param timeoutNanos how long at most
+     * @throws InterruptedException when interrupted
+     */
+    public void awaitSent(long timeoutNanos) throws InterruptedException {
+        if (isDone() || id != 0) {
+            return;
+        }
+        CompletableFuture<Void> signal;
+        synchronized (this) {
+            signal = sent;
+            if (signal == null) {
+                signal = new CompletableFuture<>();
+                sent = signal;
+            }
+        }
+        if (id != 0 || isDone()) {
+            return;
+        }
+        try {
+            signal.get(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // The caller checks isDone() and the deadline next; a timeout is reported there.
+            return;
+        }
+    }
+
+    /**
+     * The reply, or an exception for the failure, on the caller's thread.
+     *
+     * @param outcome what the call completed with
+     * @return the REPLY frame
+     * @throws OrreryException for a failure
+     */
+    public static Frame replyOrThrow(Object outcome) {
+        if (outcome instanceof Frame frame) {
+            return frame;
+        }
+        throw ((Failure) outcome).toException();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.orrery.internal.rpc;
+
+import dev.orrery.Codec;
+import dev.orrery.OrreryException;
+import dev.orrery.Status;
+import dev.orrery.internal.channel.CallDispatcher;
+import dev.orrery.internal.channel.InboundCall;
+import dev.orrery.internal.wire.Frame;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The services a node serves, and the dispatcher that routes calls to them. Lookups run on I/O threads;
+ * handlers run on each service's executor.
+ */
+public final class ServiceRegistry implements CallDispatcher {
+    private final ConcurrentHashMap<String, ExportedService> services = new ConcurrentHashMap<>();
+
+    /**
+     * Exports a service.
+     *
+     * @param type             the interface
+     * @param implementation   its implementation
+     * @param executor         where its handlers run
+     * @param concurrencyLimit how many handlers run at once
+     */
+    public void export(Class<?> type, Object implementation, Executor executor, int concurrencyLimit) {
+        ServiceDescriptor descriptor = ServiceDescriptor.of(type);
+        if (!type.isInstance(implementation)) {
+            throw new IllegalArgumentException("the implementation of " + descriptor.name() + " must implement "
+                    + type.getName() + ", got " + (implementation == null ? "null" : implementation.getClass()));
+        }
+        for (MethodDescriptor method : descriptor.methods().values()) {
+            Method javaMethod = method.method();
+            if (!javaMethod.trySetAccessible()) {
+                throw new IllegalArgumentException("cannot call " + type.getName() + "." + javaMethod.getName()
+                        + " reflectively; make the interface public or open its package");
+            }
+        }
+        ExportedService exported = new ExportedService(descriptor, implementation, executor, concurrencyLimit);
+        if (services.putIfAbsent(descriptor.name(), exported) != null) {
+            throw new OrreryException(Status.ALREADY_EXISTS, "this node already serves " + descriptor.name());
+        }
+    }
+
+    /** @return the names of the services served, sorted */
+    public List<String> names() {
+        return services.keySet().stream().sorted().toList();
+    }
+
+    @Override
+    public void dispatch(InboundCall call) {
+        Frame frame = call.frame();
+        String serviceName = frame.serviceName();
+        ExportedService service = services.get(serviceName);
+        if (service == null) {
+            call.fail(Status.NOT_FOUND, "no service '" + serviceName + "' here; this node serves " + names(), null);
+            return;
+        }
+        Codec codec = frame.codec() < 0 ? Codec.MSGPACK : Codec.ofId(frame.codec());
+        String methodName = frame.methodName();
+        if (ServiceDescriptor.DESCRIBE.equals(methodName)) {
+            Codec replyCodec = codec == Codec.JSON ? Codec.JSON : Codec.MSGPACK;
+            call.reply(replyCodec, service.description(replyCodec));
+            return;
+        }
+        MethodDescriptor method = service.descriptor.method(methodName);
+        if (method == null) {
+            call.fail(Status.NOT_FOUND, serviceName + " has no method '" + methodName + "'; it has "
+                    + service.descriptor.methods().keySet(), null);
+            return;
+        }
+        try {
+            service.executor.execute(new ServerCall(call, service, method, codec));
+        } catch (RejectedExecutionException e) {
+            call.fail(Status.UNAVAILABLE, "the executor of " + serviceName + " refused the call: " + e.getMessage(),
+                    null);
+        }
+    }
+}
