@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +60,22 @@ final class InProcessConnection implements Connection {
     }
 
     private void receive(ByteBuffer bytes) {
+        if (closed.isDone()) {
+            // Like a socket whose reader is gone: what arrives after the close is dropped.
+            return;
+        }
         inbox.add(bytes);
         scheduleDelivery();
     }
 
     private void scheduleDelivery() {
         if (listener != null && delivering.compareAndSet(false, true)) {
-            delivery.execute(this::deliver);
+            try {
+                delivery.execute(this::deliver);
+            } catch (RejectedExecutionException e) {
+                // The owning transport has shut down; its connections are closed already.
+                delivering.set(false);
+            }
         }
     }
 

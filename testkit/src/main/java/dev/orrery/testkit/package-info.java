@@ -1,0 +1,2 @@
+/** Test fixtures as main code: child JVMs for multi-process tests. */
+package dev.orrery.testkit;
