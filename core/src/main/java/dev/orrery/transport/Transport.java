@@ -10,7 +10,7 @@ import java.util.function.Function;
  * topics or other transports: it moves length-prefixed frames in order, checks the stream preface and the
  * maximum frame size, and reports when a connection ends.
  *
- * <p>Each side of a stream transport first writes {@link FrameFormat#PREFACE}; the transport checks the
+ * <p>Each side of a stream transport first writes {@link FrameFormat#preface()}; the transport checks the
  * peer's preface and closes the connection, with a logged reason, when it differs.
  */
 public interface Transport extends AutoCloseable {

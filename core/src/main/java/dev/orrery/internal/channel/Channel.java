@@ -28,6 +28,8 @@ abstract class Channel implements FrameListener {
     final ChannelContext context;
     private volatile long lastReceivedNanos;
     private volatile ScheduledFuture<?> keepAlive;
+    /** Set on a protocol error: frames still buffered are ignored while the connection closes. */
+    private volatile boolean broken;
     /** Completes when the connection has closed. */
     final CompletableFuture<Void> closed = new CompletableFuture<>();
 
@@ -39,6 +41,9 @@ abstract class Channel implements FrameListener {
 
     @Override
     public final void onFrame(ByteBuffer bytes) {
+        if (broken) {
+            return;
+        }
         lastReceivedNanos = context.now();
         Frame frame;
         try {
@@ -95,6 +100,11 @@ abstract class Channel implements FrameListener {
      * @param reason what was wrong
      */
     final void protocolError(String reason) {
+        broken = true;
+        ScheduledFuture<?> timer = keepAlive;
+        if (timer != null) {
+            timer.cancel(false);
+        }
         LOG.warn("closing connection {}: protocol error: {}", connection.remoteAddress(), reason);
         sendClose(Status.INVALID_ARGUMENT, "protocol error: " + reason);
         connection.close();

@@ -161,7 +161,12 @@ public final class ClientChannel extends Channel {
             return;
         }
         sendWaiting();
-        call.complete(outcome instanceof Frame frame && frame.type() == FrameType.CREDIT ? null : outcome);
+        if (outcome instanceof Frame frame && frame.type() == FrameType.CREDIT) {
+            call.complete(call.oneWay ? null : Failure.of(Status.INTERNAL, remote()
+                    + " answered a call with CREDIT instead of REPLY or ERROR"));
+        } else {
+            call.complete(call.oneWay ? null : outcome);
+        }
         if (goneReason != null && slots.inFlightCount() == 0) {
             drained.complete(null);
         }

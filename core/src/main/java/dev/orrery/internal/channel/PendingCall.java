@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * captures no stack trace; the caller turns a failure into an {@link OrreryException} on its own thread.
  */
 public final class PendingCall extends CompletableFuture<Object> {
+    /** Longest service or method name: far below the 65,535 bytes a header can hold. */
+    private static final int MAX_NAME = 1024;
     final boolean oneWay;
     final long deadlineNanos;
     final Codec codec;
@@ -41,6 +43,10 @@ public final class PendingCall extends CompletableFuture<Object> {
      */
     public PendingCall(boolean oneWay, long deadlineNanos, Codec codec, byte[] service, byte[] method,
                        byte[] payload) {
+        if (service.length > MAX_NAME || method.length > MAX_NAME) {
+            throw new OrreryException(Status.INVALID_ARGUMENT, "service and method names are limited to "
+                    + MAX_NAME + " bytes; got " + service.length + " and " + method.length);
+        }
         this.oneWay = oneWay;
         this.deadlineNanos = deadlineNanos;
         this.codec = codec;
@@ -125,6 +131,10 @@ public final class PendingCall extends CompletableFuture<Object> {
      */
     public static Frame replyOrThrow(Object outcome) {
         if (outcome instanceof Frame frame) {
+            if (frame.payloadCodec() == null) {
+                throw new OrreryException(Status.INTERNAL, "the reply names codec " + frame.codec()
+                        + ", which this client does not know");
+            }
             return frame;
         }
         throw ((Failure) outcome).toException();

@@ -27,6 +27,7 @@ public final class ServerChannel extends Channel {
     private final ScheduledFuture<?> handshakeTimer;
     private volatile boolean handshaken;
     private volatile String peerIdentity = "?";
+    private volatile int peerMaxFrameSize = Integer.MAX_VALUE;
     private volatile boolean draining;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
 
@@ -90,6 +91,7 @@ public final class ServerChannel extends Channel {
         }
         handshakeTimer.cancel(false);
         peerIdentity = hello.identity();
+        peerMaxFrameSize = hello.maxFrameSize();
         handshaken = true;
         Hello answer = new Hello(Hello.VERSION, Hello.VERSION, Hello.FEATURE_MSGPACK | Hello.FEATURE_JSON,
                 context.options().maxFrameSize(), context.options().maxConcurrentCallsPerConnection(),
@@ -133,7 +135,10 @@ public final class ServerChannel extends Channel {
      */
     void answer(InboundCall call, Frame answer) {
         if (inFlight.remove(call.frame().correlationId(), call)) {
-            connection.send(answer);
+            int size = answer.encodedLength() - 4;
+            connection.send(size <= peerMaxFrameSize ? answer : Frame.of(FrameType.ERROR,
+                    call.frame().correlationId(), Failure.of(Status.RESOURCE_EXHAUSTED, "the reply is a frame of "
+                            + size + " bytes; the caller accepts at most " + peerMaxFrameSize).encode()));
             // Only now may a draining connection close: the answer is queued ahead of the close.
             checkDrained();
         }

@@ -62,10 +62,10 @@ public final class ClientInvoker implements InvocationHandler {
         return switch (descriptor.kind()) {
             case SYNC -> {
                 Frame reply = invocations.callSync(connector, call);
-                yield descriptor.decodeResult(Codec.ofId(reply.codec()), reply.payload());
+                yield descriptor.decodeResult(reply.payloadCodec(), reply.payload());
             }
             case ASYNC -> invocations.callAsync(connector, call,
-                    reply -> descriptor.decodeResult(Codec.ofId(reply.codec()), reply.payload()));
+                    reply -> descriptor.decodeResult(reply.payloadCodec(), reply.payload()));
             case ONE_WAY -> {
                 invocations.sendOneWay(connector, call);
                 yield null;

@@ -40,7 +40,8 @@ final class Failures {
     }
 
     static String typeOf(Throwable error) {
-        if (error instanceof OrreryException e && e.remoteType() != null) {
+        if (error instanceof OrreryException e) {
+            // Orrery's own refusals (bad arguments, limits) are not exceptions of the handler's.
             return e.remoteType();
         }
         return error.getClass().getName();

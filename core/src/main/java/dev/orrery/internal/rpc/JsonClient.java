@@ -45,12 +45,12 @@ final class JsonClient implements DynamicClient {
         PendingCall call = new PendingCall(false, deadline, Codec.JSON, service.getBytes(StandardCharsets.UTF_8),
                 method.getBytes(StandardCharsets.UTF_8), payload);
         Frame reply = invocations.callSync(connector, call);
-        if (reply.codec() == Codec.JSON.id()) {
+        Codec codec = reply.payloadCodec();
+        if (codec == Codec.JSON) {
             return new String(reply.payload(), StandardCharsets.UTF_8);
         }
         try {
-            Object value = Codecs.mapper(Codec.ofId(reply.codec()) == Codec.RAW ? Codec.MSGPACK
-                    : Codec.ofId(reply.codec())).readTree(reply.payload());
+            Object value = codec == Codec.RAW ? reply.payload() : Codecs.mapper(codec).readTree(reply.payload());
             return Codecs.JSON.writeValueAsString(value);
         } catch (java.io.IOException e) {
             throw new OrreryException(Status.INTERNAL, "cannot read the reply of " + service + "." + method + ": "

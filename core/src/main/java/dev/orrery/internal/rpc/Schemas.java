@@ -35,10 +35,15 @@ final class Schemas {
         if (raw == boolean.class || raw == Boolean.class) {
             return node.put("type", "boolean");
         }
-        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class
-                || raw == short.class || raw == Short.class || raw == byte.class || raw == Byte.class
-                || raw == BigInteger.class) {
-            return node.put("type", "integer").put("format", raw.getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        if (raw == long.class || raw == Long.class) {
+            return node.put("type", "integer").put("format", "int64");
+        }
+        if (raw == int.class || raw == Integer.class || raw == short.class || raw == Short.class
+                || raw == byte.class || raw == Byte.class) {
+            return node.put("type", "integer").put("format", "int32");
+        }
+        if (raw == BigInteger.class) {
+            return node.put("type", "integer");
         }
         if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class
                 || raw == BigDecimal.class) {
@@ -47,7 +52,10 @@ final class Schemas {
         if (raw == byte[].class || raw == ByteBuffer.class) {
             return node.put("type", "string").put("contentEncoding", "base64");
         }
-        if (Temporal.class.isAssignableFrom(raw) || raw == java.time.Duration.class) {
+        if (raw == java.time.Duration.class) {
+            return node.put("type", "string").put("format", "duration");
+        }
+        if (Temporal.class.isAssignableFrom(raw)) {
             return node.put("type", "string").put("format", raw.getSimpleName());
         }
         if (raw.isEnum()) {

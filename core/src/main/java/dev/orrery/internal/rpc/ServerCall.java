@@ -33,6 +33,10 @@ final class ServerCall extends CallContext implements Runnable {
         if (call.isCancelled()) {
             return;
         }
+        if (System.nanoTime() - call.deadlineNanos() >= 0) {
+            call.fail(Status.DEADLINE_EXCEEDED, "the deadline passed before the handler could start", null);
+            return;
+        }
         call.runningOn(Thread.currentThread());
         boolean permitted = false;
         boolean async = false;

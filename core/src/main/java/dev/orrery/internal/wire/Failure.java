@@ -36,25 +36,12 @@ public record Failure(Status status, String message, String remoteType) {
      * @return the bytes
      */
     public byte[] encode() {
-        byte[] text = cut(message, MAX_MESSAGE);
-        byte[] type = cut(remoteType, MAX_TYPE);
+        byte[] text = Utf8.bounded(message, MAX_MESSAGE);
+        byte[] type = Utf8.bounded(remoteType, MAX_TYPE);
         ByteBuffer buffer = ByteBuffer.allocate(2 + 2 + text.length + 2 + type.length);
         buffer.putShort((short) status.code()).putShort((short) text.length).put(text)
                 .putShort((short) type.length).put(type);
         return buffer.array();
-    }
-
-    private static byte[] cut(String text, int max) {
-        byte[] bytes = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= max) {
-            return bytes;
-        }
-        // Cut on a character boundary so the receiver never sees half a UTF-8 sequence.
-        int end = max;
-        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
-            end--;
-        }
-        return java.util.Arrays.copyOf(bytes, end);
     }
 
     /**

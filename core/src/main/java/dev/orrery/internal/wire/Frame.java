@@ -104,6 +104,15 @@ public record Frame(int type, int flags, long correlationId, long deadlineMicros
     }
 
     /**
+     * The payload's codec: MessagePack when the frame names none.
+     *
+     * @return the codec, or {@code null} when the frame names one this version does not know
+     */
+    public Codec payloadCodec() {
+        return codec < 0 ? Codec.MSGPACK : Codec.ofId(codec);
+    }
+
+    /**
      * The payload as a read-only buffer.
      *
      * @return a view of the payload bytes

@@ -32,8 +32,8 @@ public record Hello(int version, int minVersion, int features, int maxFrameSize,
      * @return the bytes
      */
     public byte[] encode() {
-        byte[] id = identity.getBytes(StandardCharsets.UTF_8);
-        int idLength = Math.min(id.length, MAX_IDENTITY);
+        byte[] id = Utf8.bounded(identity, MAX_IDENTITY);
+        int idLength = id.length;
         ByteBuffer buffer = ByteBuffer.allocate(2 + 2 + 4 + 4 + 4 + 4 + 2 + idLength);
         buffer.putShort((short) version).putShort((short) minVersion).putInt(features).putInt(maxFrameSize)
                 .putInt(maxInFlight).putInt(pingIntervalMillis).putShort((short) idLength).put(id, 0, idLength);
