@@ -65,7 +65,9 @@ public final class JvmProcess implements AutoCloseable {
     public static JvmProcess start(List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        // MessagePack's buffers still use sun.misc.Unsafe; allow it quietly rather than print a warning.
+        // Netty loads its native epoll library and MessagePack's buffers still use sun.misc.Unsafe: allow both
+        // quietly, as the orrery launcher does, rather than print warnings.
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("--sun-misc-unsafe-memory-access=allow");
         command.addAll(jvmOptions);
         command.add("-cp");

@@ -29,7 +29,6 @@ public record Frame(int type, int flags, long correlationId, long deadlineMicros
 
     private static final byte[] EMPTY = new byte[0];
     private static final int FIXED_HEADER = 12;
-    private static final int MAX_HEADER_VALUE = 0xFFFF;
 
     /**
      * A frame with no headers and a whole array as payload.
@@ -163,20 +162,6 @@ public record Frame(int type, int flags, long correlationId, long deadlineMicros
     private static void putHeader(ByteBuffer buffer, int key, byte[] value) {
         if (value != null) {
             buffer.put((byte) key).putShort((short) value.length).put(value);
-        }
-    }
-
-    /**
-     * Checks that the headers of a frame to be sent fit their length fields.
-     *
-     * @throws IllegalArgumentException when one is longer than 65,535 bytes
-     */
-    public void checkHeaderSizes() {
-        for (byte[] value : new byte[][] {service, method, auth, traceId}) {
-            if (value != null && value.length > MAX_HEADER_VALUE) {
-                throw new IllegalArgumentException("a header value is " + value.length
-                        + " bytes; the limit is " + MAX_HEADER_VALUE);
-            }
         }
     }
 

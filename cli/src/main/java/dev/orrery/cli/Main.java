@@ -1,0 +1,77 @@
+package dev.orrery.cli;
+
+import dev.orrery.bench.BenchCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code orrery} command: serves the demo services, calls and describes any service, runs benchmarks.
+ *
+ * <pre>{@code
+ * orrery demo --listen tcp://127.0.0.1:7070
+ * orrery call --endpoint tcp://127.0.0.1:7070 demo.echo echo '["hi"]'
+ * }</pre>
+ */
+@Command(name = "orrery",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersion.class,
+        description = "Orrery: services on the JVM that call, stream to and message each other.",
+        subcommands = {DemoCommand.class, CallCommand.class, DescribeCommand.class, BenchCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.LIST_OK,
+            ExitCodes.LIST_OTHER,
+            ExitCodes.LIST_USAGE,
+            ExitCodes.LIST_NOT_FOUND,
+            ExitCodes.LIST_UNAVAILABLE,
+            ExitCodes.LIST_DEADLINE
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Creates the top-level command; picocli fills in its options. */
+    public Main() {
+    }
+
+    /**
+     * Runs the command line and exits with its exit code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line, ready to execute: a usage error prints its message and the synopsis, not the whole help.
+     *
+     * @return a new command line
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setParameterExceptionHandler(Main::usageError);
+    }
+
+    private static int usageError(ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(error.getMessage());
+        if (!UnmatchedArgumentException.printSuggestions(error, err)) {
+            err.print(command.getHelp().fullSynopsis());
+        }
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** Without a subcommand, shows the usage and fails as a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "missing a command: " + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.orrery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The top-level {@code orrery} command: help, usage errors and exit codes. */
+class MainTest {
+
+    @Test
+    @Timeout(10)
+    void shouldListTheCommandsAndTheExitCodesInItsHelp() {
+        CommandRun run = CommandRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("demo", "call", "describe", "bench", "Exit codes:",
+                "3   no such service or method (NOT_FOUND)");
+    }
+
+    @Test
+    @Timeout(10)
+    void shouldFailAsAUsageErrorWithoutACommand() {
+        CommandRun run = CommandRun.of();
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("missing a command: demo, call, describe, bench")
+                .contains("Run 'orrery --help' for more.");
+    }
+
+    @Test
+    @Timeout(10)
+    void shouldRejectAMalformedEndpointAsAUsageError() {
+        CommandRun run = CommandRun.of("call", "--endpoint", "localhost:7070", "demo.echo", "echo", "[\"hi\"]");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("expected scheme://address such as tcp://127.0.0.1:7070")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    @Timeout(10)
+    void shouldSuggestTheNearestCommand() {
+        CommandRun run = CommandRun.of("cal");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Did you mean: orrery call?");
+    }
+}
