@@ -5,11 +5,13 @@ import dev.orrery.DynamicClient;
 import dev.orrery.Endpoint;
 import dev.orrery.Node;
 import dev.orrery.OrreryException;
+import dev.orrery.bench.DurationConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,6 +40,9 @@ abstract class ClientCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        if (deadline.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--deadline must be longer than zero, such as 5s");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Node node = Node.builder().name("cli").defaultDeadline(deadline).build()) {
@@ -80,7 +85,6 @@ abstract class ClientCommand implements Callable<Integer> {
     }
 
     private static String text(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+        return DurationConverter.format(duration);
     }
 }

@@ -59,6 +59,25 @@ class CallCommandTest {
 
     @Test
     @Timeout(30)
+    void shouldRejectAZeroDeadlineAsAUsageError() {
+        CommandRun run = CommandRun.of("call", "--endpoint", endpoint, "--deadline", "0s", "demo.echo", "echo", "[]");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--deadline must be longer than zero");
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldReadDeadlinesInEveryForm() {
+        for (String deadline : new String[] {"1500ms", "2s", "1.5s", "PT2S"}) {
+            CommandRun run = CommandRun.of("call", "--endpoint", endpoint, "--deadline", deadline, "demo.echo", "echo",
+                    "[\"x\"]");
+            assertThat(run.exitCode()).as(deadline + ": " + run).isZero();
+        }
+    }
+
+    @Test
+    @Timeout(30)
     void shouldPrintNothingForAOneWayCall() {
         CommandRun run = call("demo.calc", "record", "[5]");
 

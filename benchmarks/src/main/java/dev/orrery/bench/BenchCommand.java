@@ -1,0 +1,25 @@
+package dev.orrery.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code bench} command: end-to-end benchmarks of Orrery side by side with its peers. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measures Orrery side by side with its peers (gRPC-java) between two processes.",
+        subcommands = {RpcBench.class})
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Creates the command; picocli fills in its options. */
+    public BenchCommand() {
+    }
+
+    /** Without a subcommand, shows the usage and fails as a usage error. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing a benchmark: rpc");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.orrery.bench;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * The measurement of one system at one concurrency.
+ *
+ * @param system       such as {@code orrery} or {@code grpc-java}
+ * @param transport    such as {@code tcp}
+ * @param payload      bytes per request
+ * @param concurrency  calls in flight at once
+ * @param calls        calls that succeeded during the measurement
+ * @param errors       calls that failed during the measurement
+ * @param elapsedNanos how long the measurement lasted
+ * @param p50Us        median round trip, in microseconds
+ * @param p99Us        99th percentile, in microseconds
+ * @param p999Us       99.9th percentile, in microseconds
+ * @param firstError   the first failure, or {@code null}
+ */
+record RpcResult(String system, String transport, int payload, int concurrency, long calls, long errors,
+                 long elapsedNanos, double p50Us, double p99Us, double p999Us, String firstError) {
+
+    /**
+     * Summarises a measured interval.
+     *
+     * @param scenario     what was measured
+     * @param interval     what the recorder saw
+     * @param elapsedNanos how long it lasted
+     * @return the result
+     */
+    static RpcResult of(RpcScenario scenario, LatencyRecorder.Interval interval, long elapsedNanos) {
+        Histogram latencies = interval.latencies();
+        Throwable failure = interval.firstError();
+        return new RpcResult(scenario.system().label(), scenario.transport(), scenario.payload(),
+                scenario.concurrency(), latencies.getTotalCount(), interval.errors(), elapsedNanos,
+                micros(latencies, 50.0), micros(latencies, 99.0), micros(latencies, 99.9),
+                failure == null ? null : describe(failure));
+    }
+
+    /**
+     * Successful calls per second.
+     *
+     * @return the throughput, 0 when nothing was measured
+     */
+    double callsPerSec() {
+        return elapsedNanos <= 0 ? 0 : calls * 1e9 / elapsedNanos;
+    }
+
+    private static double micros(Histogram latencies, double percentile) {
+        if (latencies.getTotalCount() == 0) {
+            return 0;
+        }
+        return Math.round(latencies.getValueAtPercentile(percentile) / 100.0) / 10.0;
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

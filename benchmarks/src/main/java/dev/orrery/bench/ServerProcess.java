@@ -1,0 +1,164 @@
+package dev.orrery.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A {@link BenchServer} in a child JVM: the same java binary and class path as this process. Closing it closes
+ * the child's stdin, which stops it, and kills it if it does not stop.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    /** Extra JVM options for the child, separated by spaces, such as {@code -Xmx1g}; none by default. */
+    static final String SERVER_JVM_ARGS = "orrery.bench.serverJvmArgs";
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final Process process;
+    private final int port;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts the child and waits for its {@code READY <port>} line. Its stderr goes to ours; the rest of its
+     * stdout too, so that our stdout holds only results.
+     *
+     * @param system    the system it serves
+     * @param classPath the class path of the child
+     * @param timeout   how long it may take to get ready
+     * @return the running child
+     * @throws IOException when it cannot start, exits early, or is not ready in time
+     */
+    static ServerProcess start(BenchSystem system, String classPath, Duration timeout) throws IOException {
+        Process process = new ProcessBuilder(command(system, classPath))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        CompletableFuture<Integer> ready = new CompletableFuture<>();
+        Thread.ofPlatform().daemon(true).name("bench-server-stdout").start(() -> forward(process, ready));
+        try {
+            int port = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new ServerProcess(process, port);
+        } catch (ExecutionException e) {
+            kill(process);
+            throw new IOException("the " + system.label() + " server child failed: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            kill(process);
+            throw new IOException("the " + system.label() + " server child was not ready within "
+                    + DurationConverter.format(timeout), e);
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the " + system.label() + " server child", e);
+        }
+    }
+
+    /**
+     * The child's command line.
+     *
+     * @param system    the system it serves
+     * @param classPath its class path
+     * @return the command
+     */
+    static List<String> command(BenchSystem system, String classPath) {
+        String java = ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        String extra = System.getProperty(SERVER_JVM_ARGS, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classPath, BenchServer.class.getName(), "--system", system.key(),
+                "--port", "0"));
+        return command;
+    }
+
+    private static void forward(Process process, CompletableFuture<Integer> ready) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (!ready.isDone() && line.startsWith(BenchServer.READY)) {
+                    ready.complete(Integer.parseInt(line.substring(BenchServer.READY.length()).strip()));
+                } else {
+                    System.err.println("[server] " + line);
+                }
+            }
+            if (!ready.isDone()) {
+                ready.completeExceptionally(new IOException("it exited before it was ready, with code "
+                        + process.waitFor()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            if (!ready.completeExceptionally(e)) {
+                System.err.println("warning: lost the server child's stdout: " + e);
+            }
+        } catch (InterruptedException e) {
+            ready.completeExceptionally(e);
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The port the child listens on, on 127.0.0.1.
+     *
+     * @return the port
+     */
+    int port() {
+        return port;
+    }
+
+    /**
+     * Whether the child still runs.
+     *
+     * @return true while it runs
+     */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Closes the child's stdin so it stops; kills it if it has not stopped within 5 s. */
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("warning: the server child did not stop within "
+                        + DurationConverter.format(STOP_GRACE) + " of its stdin closing; killing it");
+                kill(process);
+            }
+        } catch (IOException e) {
+            System.err.println("warning: cannot close the server child's stdin (" + e + "); killing it");
+            kill(process);
+        } catch (InterruptedException e) {
+            kill(process);
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void kill(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

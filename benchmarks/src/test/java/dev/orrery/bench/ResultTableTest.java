@@ -1,0 +1,47 @@
+package dev.orrery.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class ResultTableTest {
+
+    private static RpcResult result(String system, int concurrency, long calls, double p99, long errors) {
+        return new RpcResult(system, "tcp", 64, concurrency, calls, errors, 1_000_000_000L, 10, p99, 2 * p99,
+                errors == 0 ? null : "OrreryException: peer gone");
+    }
+
+    @Test
+    void shouldCompareOrreryWithEachPeerPerConcurrency() {
+        List<RpcResult> results = List.of(result("orrery", 1, 36_000, 30, 0), result("orrery", 64, 90_000, 900, 0),
+                result("grpc-java", 1, 20_000, 50, 0), result("grpc-java", 64, 45_000, 1800, 0));
+
+        assertThat(ResultTable.ratios(results)).containsExactly(
+                "c=1 orrery/grpc-java: 1.80x calls/s, p99 0.60x",
+                "c=64 orrery/grpc-java: 2.00x calls/s, p99 0.50x");
+    }
+
+    @Test
+    void shouldPrintAHeaderARowPerResultAndNoRatioForOrreryAlone() {
+        List<String> lines = ResultTable.render(List.of(result("orrery", 1, 36_000, 30, 0)));
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("system", "transport", "payload", "concurrency", "calls/s", "p50 µs",
+                "p99 µs", "p99.9 µs").doesNotContain("errors");
+        assertThat(lines.get(1)).contains("orrery", "tcp", "64", "36,000", "30.0", "60.0");
+    }
+
+    @Test
+    void shouldShoutAboutFailedCalls() {
+        List<String> lines = ResultTable.render(List.of(result("orrery", 4, 1000, 30, 7)));
+
+        assertThat(lines.get(0)).endsWith("errors");
+        assertThat(lines.get(1)).endsWith("!! 7");
+        assertThat(lines).last().asString()
+                .isEqualTo("!! orrery tcp c=4: 7 of 1,007 calls FAILED; first failure: OrreryException: peer gone");
+    }
+}

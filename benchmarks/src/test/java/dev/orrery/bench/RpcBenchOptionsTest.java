@@ -1,0 +1,62 @@
+package dev.orrery.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/** Options are checked before any server child starts, so none of these runs a benchmark. */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class RpcBenchOptionsTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine command = new CommandLine(new BenchCommand());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void shouldRefuseATransportOtherThanTcpClearly() {
+        assertThat(run("rpc", "--transport", "shm")).isEqualTo(2);
+        assertThat(err.toString()).contains("unsupported transport 'shm': only tcp can be measured for now");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADurationWithoutAUnit() {
+        assertThat(run("rpc", "--duration", "10")).isEqualTo(2);
+        assertThat(err.toString()).contains("invalid duration '10'", "500ms");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownPeer() {
+        assertThat(run("rpc", "--peers", "grpc,zeromq")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown peer 'zeromq'");
+    }
+
+    @Test
+    void shouldRefuseAConcurrencyOfZero() {
+        assertThat(run("rpc", "--concurrency", "1,0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--concurrency must be from 1 to 65535, got 0");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownMethod() {
+        assertThat(run("rpc", "--method", "ping")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown method 'ping': use one of echoBytes, echo");
+    }
+
+    @Test
+    void shouldAskForABenchmarkWhenNoneIsGiven() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("missing a benchmark: rpc");
+    }
+}
