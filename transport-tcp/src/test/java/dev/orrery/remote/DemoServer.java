@@ -1,5 +1,6 @@
 package dev.orrery.remote;
 
+import dev.orrery.CallContext;
 import dev.orrery.Node;
 import dev.orrery.Service;
 import dev.orrery.examples.DemoServices;
@@ -20,6 +21,18 @@ public final class DemoServer {
         long sleep(long millis);
     }
 
+    /** Says which connection a call came on. */
+    @Service("test.who")
+    public interface Who {
+        String peer();
+    }
+
+    /** Says the same, as a second service. */
+    @Service("test.whom")
+    public interface Whom {
+        String peer();
+    }
+
     /**
      * Runs the server.
      *
@@ -38,6 +51,8 @@ public final class DemoServer {
                     throw new IllegalStateException("interrupted", e);
                 }
             });
+            node.serve(Who.class, () -> CallContext.current().peer());
+            node.serve(Whom.class, () -> CallContext.current().peer());
             node.start();
             System.out.println("READY " + node.endpoints().getFirst());
             while (System.in.read() >= 0) {

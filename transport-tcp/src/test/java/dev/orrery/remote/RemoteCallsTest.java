@@ -81,6 +81,19 @@ class RemoteCallsTest {
     }
 
     @Test
+    void shouldShareOneConnectionAmongAllProxiesToAnEndpoint() {
+        String first = client.connect(DemoServer.Who.class, endpoint).peer();
+        String second = client.connect(DemoServer.Who.class, endpoint).peer();
+        String third = client.connect(DemoServer.Whom.class, endpoint).peer();
+        assertThat(first).startsWith("tcp://127.0.0.1:").contains("test-client");
+        assertThat(second).isEqualTo(first);
+        assertThat(third).isEqualTo(first);
+        try (Node other = Node.builder().name("other-client").build()) {
+            assertThat(other.connect(DemoServer.Who.class, endpoint).peer()).isNotEqualTo(first);
+        }
+    }
+
+    @Test
     void shouldCancelTheRemoteHandlerWhenTheDeadlineExpires() throws Exception {
         DemoServer.Sleeper sleeper = client.connect(DemoServer.Sleeper.class, endpoint);
         assertThat(sleeper.sleep(1)).isEqualTo(1);
