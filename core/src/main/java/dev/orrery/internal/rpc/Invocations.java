@@ -77,9 +77,10 @@ final class Invocations {
         call.whenComplete((outcome, error) -> timer.cancel(false));
         channel.whenComplete((ready, error) -> {
             if (error != null) {
-                OrreryException failure = (OrreryException) (error instanceof OrreryException ? error
-                        : error.getCause());
-                call.complete(Failure.of(failure.status(), failure.description()));
+                Throwable cause = Failures.unwrap(error);
+                call.complete(cause instanceof OrreryException failure
+                        ? Failure.of(failure.status(), failure.description())
+                        : Failure.of(Status.UNAVAILABLE, "cannot connect: " + cause));
             } else {
                 ready.start(call);
             }
