@@ -8,6 +8,7 @@ import dev.orrery.internal.wire.Hello;
 import dev.orrery.internal.wire.WireException;
 import dev.orrery.transport.Connection;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ public final class ClientChannel extends Channel {
     /** Set first thing when the connection has closed, before the calls in flight are failed. */
     private volatile boolean dead;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    /** Open streams by correlation id: their values arrive after the opening call's slot is free again. */
+    private final ConcurrentHashMap<Long, InboundStream> streams = new ConcurrentHashMap<>();
 
     /**
      * A client side for a newly opened connection; {@link #handshake()} sends HELLO.
@@ -70,6 +73,18 @@ public final class ClientChannel extends Channel {
         switch (frame.type()) {
             case FrameType.REPLY, FrameType.CREDIT -> finish(frame.correlationId(), frame);
             case FrameType.ERROR -> finish(frame.correlationId(), Failure.decode(frame));
+            case FrameType.ITEM -> {
+                InboundStream stream = streams.get(frame.correlationId());
+                if (stream != null) {
+                    stream.item(frame);
+                }
+            }
+            case FrameType.END -> {
+                InboundStream stream = streams.remove(frame.correlationId());
+                if (stream != null) {
+                    stream.end(InboundStream.endOf(frame));
+                }
+            }
             case FrameType.CLOSE -> goingAway(Failure.decode(frame));
             case FrameType.HELLO -> throw new WireException("second HELLO after the handshake");
             default -> throw new WireException("unexpected " + FrameType.name(frame.type()) + " frame from a server");
@@ -142,8 +157,16 @@ public final class ClientChannel extends Channel {
             }
             return;
         }
+        InboundStream stream = call.stream();
+        if (stream != null) {
+            // Registered before the CALL goes out: the server may send values before it answers.
+            streams.put(call.id, stream);
+        }
         if (!connection.send(call.frame(now)) && slots.remove(call)) {
+            streams.remove(call.id);
             call.fail(Status.UNAVAILABLE, "connection to " + remote() + " is closed");
+        } else if (stream != null) {
+            stream.opened(this, call.id);
         }
         call.signalSent();
     }
@@ -165,6 +188,10 @@ public final class ClientChannel extends Channel {
             call.complete(call.oneWay ? null : Failure.of(Status.INTERNAL, remote()
                     + " answered a call with CREDIT instead of REPLY or ERROR"));
         } else {
+            if (!(outcome instanceof Frame) && call.stream() != null) {
+                // The stream was refused: the caller gets the error, its sink nothing.
+                streams.remove(id);
+            }
             call.complete(call.oneWay ? null : outcome);
         }
         if (goneReason != null && slots.inFlightCount() == 0) {
@@ -229,7 +256,19 @@ public final class ClientChannel extends Channel {
         drained.complete(null);
     }
 
+    void cancelStream(long id, InboundStream stream) {
+        if (streams.remove(id, stream)) {
+            connection.send(Frame.empty(FrameType.CANCEL, id));
+        }
+    }
+
     private void failAll(Status status, String reason) {
+        for (Long id : streams.keySet()) {
+            InboundStream stream = streams.remove(id);
+            if (stream != null) {
+                stream.failLocally(status, reason);
+            }
+        }
         SlotTable table = slots;
         if (table != null) {
             for (PendingCall call : table.clear(false)) {
@@ -246,6 +285,13 @@ public final class ClientChannel extends Channel {
     public CompletableFuture<Void> closeGracefully() {
         if (goneReason == null) {
             goneReason = "the local node is closing";
+        }
+        for (Long id : streams.keySet()) {
+            InboundStream stream = streams.get(id);
+            if (stream != null) {
+                cancelStream(id, stream);
+                stream.failLocally(Status.CANCELLED, goneReason);
+            }
         }
         SlotTable table = slots;
         if (table == null || table.inFlightCount() == 0) {

@@ -60,6 +60,17 @@ public final class InboundCall {
         }
     }
 
+    /**
+     * Opens the stream this call starts, before its handler runs, so that credit the caller sends at once
+     * finds it.
+     *
+     * @param userThreads where the implementation's cancel action runs
+     * @return the stream's sending side
+     */
+    public OutboundStream openStream(java.util.concurrent.Executor userThreads) {
+        return channel.openStream(this, userThreads);
+    }
+
     void cancel() {
         cancelled = true;
         Thread thread = runner;

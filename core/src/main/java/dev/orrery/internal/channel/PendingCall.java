@@ -28,6 +28,8 @@ public final class PendingCall extends CompletableFuture<Object> {
     int slot = -1;
     /** The correlation id it was sent with, 0 before. Written under the slot table's lock. */
     volatile long id;
+    /** For a stream method: where its values go once it is open; {@code null} for other calls. */
+    private volatile InboundStream stream;
     /** Completes once the call is written, for one-way callers that wait for a slot; created on demand. */
     private volatile CompletableFuture<Void> sent;
 
@@ -69,6 +71,21 @@ public final class PendingCall extends CompletableFuture<Object> {
     /** @return the size of the frame that will carry this call, length prefix excluded */
     int frameSize() {
         return Frame.call(FrameType.CALL, 0, 0, codec, service, method, payload).encodedLength() - 4;
+    }
+
+    /**
+     * Makes this the opening call of a stream.
+     *
+     * @param values where the stream's values go
+     * @return this call
+     */
+    public PendingCall streamingTo(InboundStream values) {
+        this.stream = values;
+        return this;
+    }
+
+    InboundStream stream() {
+        return stream;
     }
 
     /** @return the absolute deadline in the clock's nanoseconds */

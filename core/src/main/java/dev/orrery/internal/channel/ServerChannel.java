@@ -24,6 +24,7 @@ public final class ServerChannel extends Channel {
 
     private final CallDispatcher dispatcher;
     private final ConcurrentHashMap<Long, InboundCall> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, OutboundStream> streams = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> handshakeTimer;
     private volatile boolean handshaken;
     private volatile String peerIdentity = "?";
@@ -67,13 +68,39 @@ public final class ServerChannel extends Channel {
                     call.cancel();
                     checkDrained();
                 }
+                OutboundStream stream = streams.remove(frame.correlationId());
+                if (stream != null) {
+                    stream.cancelled();
+                }
             }
+            case FrameType.CREDIT -> credit(frame);
             case FrameType.CLOSE -> LOG.debug("{} is going away: {}", remote(), Failure.decode(frame).message());
             case FrameType.HELLO -> throw new WireException("second HELLO after the handshake");
-            case FrameType.REPLY, FrameType.ERROR, FrameType.CREDIT -> throw new WireException(
+            case FrameType.REPLY, FrameType.ERROR, FrameType.ITEM, FrameType.END -> throw new WireException(
                     "unexpected " + FrameType.name(frame.type()) + " frame from a client");
             default -> throw new WireException("unknown or reserved frame type " + FrameType.name(frame.type()));
         }
+    }
+
+    private void credit(Frame frame) throws WireException {
+        if (frame.payloadLength() != 4) {
+            throw new WireException("CREDIT for a stream carries a u32 count, got " + frame.payloadLength() + " bytes");
+        }
+        long more = Integer.toUnsignedLong(frame.payloadBuffer().getInt());
+        OutboundStream stream = streams.get(frame.correlationId());
+        if (stream != null) {
+            stream.grant(more);
+        }
+    }
+
+    OutboundStream openStream(InboundCall call, java.util.concurrent.Executor userThreads) {
+        OutboundStream stream = new OutboundStream(this, call.frame().correlationId(), userThreads);
+        streams.put(stream.id(), stream);
+        return stream;
+    }
+
+    void streamEnded(OutboundStream stream) {
+        streams.remove(stream.id(), stream);
     }
 
     private void hello(Frame frame) throws WireException {
@@ -157,6 +184,9 @@ public final class ServerChannel extends Channel {
      */
     public CompletableFuture<Void> drain() {
         draining = true;
+        for (OutboundStream stream : streams.values()) {
+            stream.end(Failure.of(Status.UNAVAILABLE, "the server is shutting down"));
+        }
         if (handshaken) {
             sendClose(Status.UNAVAILABLE, "the server is shutting down");
         }
@@ -176,6 +206,10 @@ public final class ServerChannel extends Channel {
             call.cancel();
         }
         inFlight.clear();
+        for (OutboundStream stream : streams.values()) {
+            stream.cancelled();
+        }
+        streams.clear();
         drained.complete(null);
         if (cause != null) {
             LOG.debug("connection {} closed: {}", remote(), cause.toString());

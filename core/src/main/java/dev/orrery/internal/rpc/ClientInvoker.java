@@ -3,17 +3,24 @@ package dev.orrery.internal.rpc;
 import dev.orrery.CallContext;
 import dev.orrery.Calls;
 import dev.orrery.Codec;
+import dev.orrery.Sink;
+import dev.orrery.Subscription;
 import dev.orrery.internal.channel.Connector;
+import dev.orrery.internal.channel.InboundStream;
 import dev.orrery.internal.channel.PendingCall;
 import dev.orrery.internal.wire.Frame;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
 
 /**
  * The proxy behind a service interface: turns each method call into a remote call to one endpoint.
  */
 public final class ClientInvoker implements InvocationHandler {
+    /** Values a stream's server may send ahead of the caller's sink; credit is renewed as they are consumed. */
+    static final int STREAM_WINDOW = 64;
+
     private final ServiceDescriptor service;
     private final Connector connector;
     private final Invocations invocations;
@@ -56,6 +63,9 @@ public final class ClientInvoker implements InvocationHandler {
         }
         Codec codec = descriptor.codec();
         long deadline = deadline(descriptor);
+        if (descriptor.kind() == MethodKind.STREAM) {
+            return openStream(descriptor, deadline, args);
+        }
         byte[] payload = descriptor.encodeArguments(codec, args);
         PendingCall call = new PendingCall(descriptor.kind() == MethodKind.ONE_WAY, deadline, codec,
                 service.nameBytes(), descriptor.nameBytes(), payload);
@@ -70,7 +80,25 @@ public final class ClientInvoker implements InvocationHandler {
                 invocations.sendOneWay(connector, call);
                 yield null;
             }
+            case STREAM -> throw new IllegalStateException("streams are opened by openStream");
         };
+    }
+
+    /** Opens a stream: the call's REPLY says it is open; its values then go to the caller's sink. */
+    private Subscription openStream(MethodDescriptor descriptor, long deadline, Object[] args) {
+        Object sink = args[args.length - 1];
+        if (sink == null) {
+            throw new IllegalArgumentException(descriptor.name() + " needs a Sink to receive its values, got null");
+        }
+        Codec codec = descriptor.codec();
+        byte[] payload = descriptor.encodeArguments(codec, Arrays.copyOf(args, args.length - 1));
+        InboundStream values = new InboundStream((Sink<?>) sink,
+                item -> descriptor.decodeResult(item.payloadCodec(), item.payload()), invocations.callbackExecutor(),
+                STREAM_WINDOW);
+        PendingCall call = new PendingCall(false, deadline, codec, service.nameBytes(), descriptor.nameBytes(),
+                payload).streamingTo(values);
+        invocations.callSync(connector, call);
+        return values::close;
     }
 
     /**

@@ -45,7 +45,7 @@ final class Description {
             JsonNode returns = method.resultType().getRawClass() == Void.class
                     ? Codecs.JSON.createObjectNode().put("type", "null")
                     : schemas.schema(method.resultType());
-            m.set("returns", returns);
+            m.set(method.kind() == MethodKind.STREAM ? "items" : "returns", returns);
         }
         if (!schemas.definitions().isEmpty()) {
             root.set("definitions", schemas.definitions());

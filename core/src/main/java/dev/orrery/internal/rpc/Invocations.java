@@ -29,6 +29,11 @@ final class Invocations {
         this.callbackExecutor = callbackExecutor;
     }
 
+    /** @return where async results and stream values are delivered */
+    Executor callbackExecutor() {
+        return callbackExecutor;
+    }
+
     /**
      * Makes a call and waits for its reply on this thread.
      *

@@ -15,7 +15,9 @@ import dev.orrery.Deadline;
 import dev.orrery.Idempotent;
 import dev.orrery.OneWay;
 import dev.orrery.OrreryException;
+import dev.orrery.Sink;
 import dev.orrery.Status;
+import dev.orrery.Subscription;
 import dev.orrery.WireCodec;
 import dev.orrery.internal.codec.Codecs;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +28,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -55,15 +58,21 @@ public final class MethodDescriptor {
         this.method = method;
         this.name = method.getName();
         this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
-        this.parameters = method.getParameters();
+        this.kind = kindOf(method);
+        // A stream's sink is not sent: the wire carries the parameters before it.
+        Parameter[] all = method.getParameters();
+        this.parameters = kind == MethodKind.STREAM ? Arrays.copyOf(all, all.length - 1) : all;
         // The mapper's own factory knows the modules' types, such as Optional as a reference type.
         TypeFactory types = Codecs.JSON.getTypeFactory();
         this.parameterTypes = new JavaType[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
             parameterTypes[i] = types.constructType(method.getGenericParameterTypes()[i]);
         }
-        this.kind = kindOf(method);
-        this.resultType = types.constructType(kind == MethodKind.ASYNC ? futureValueType(method) : returnType(method));
+        this.resultType = types.constructType(switch (kind) {
+            case ASYNC -> futureValueType(method);
+            case STREAM -> sinkValueType(method);
+            default -> returnType(method);
+        });
         this.rawArgument = parameters.length == 1 && isBytes(parameterTypes[0].getRawClass());
         this.rawResult = isBytes(resultType.getRawClass());
         WireCodec chosen = method.getAnnotation(WireCodec.class);
@@ -93,6 +102,22 @@ public final class MethodDescriptor {
     }
 
     private MethodKind kindOf(Method m) {
+        Class<?>[] types = m.getParameterTypes();
+        boolean takesSink = types.length > 0 && types[types.length - 1] == Sink.class;
+        boolean returnsSubscription = m.getReturnType() == Subscription.class;
+        if (takesSink != returnsSubscription) {
+            throw new IllegalArgumentException(where(m) + ": a stream method takes a Sink<T> as its last parameter "
+                    + "and returns Subscription; it has " + (takesSink ? "the Sink but returns "
+                    + m.getReturnType().getSimpleName() : "no Sink"));
+        }
+        for (int i = 0; i < types.length - 1; i++) {
+            if (types[i] == Sink.class) {
+                throw new IllegalArgumentException(where(m) + ": a Sink must be the last parameter");
+            }
+        }
+        if (takesSink) {
+            return MethodKind.STREAM;
+        }
         boolean oneWay = m.isAnnotationPresent(OneWay.class);
         if (oneWay && m.getReturnType() != void.class) {
             throw new IllegalArgumentException(where(m) + " is @OneWay, so it must return void, not "
@@ -110,6 +135,14 @@ public final class MethodDescriptor {
         }
         throw new IllegalArgumentException(where(m) + " returns a raw CompletableFuture; say what it completes with, "
                 + "such as CompletableFuture<String>");
+    }
+
+    private Type sinkValueType(Method m) {
+        Type[] generic = m.getGenericParameterTypes();
+        if (generic[generic.length - 1] instanceof ParameterizedType sink) {
+            return sink.getActualTypeArguments()[0];
+        }
+        throw new IllegalArgumentException(where(m) + " takes a raw Sink; say what it receives, such as Sink<String>");
     }
 
     private static Type returnType(Method m) {

@@ -7,7 +7,9 @@ public enum MethodKind {
     /** Returns a {@link java.util.concurrent.CompletableFuture}. */
     ASYNC,
     /** {@code void}, annotated {@link dev.orrery.OneWay}: no reply. */
-    ONE_WAY;
+    ONE_WAY,
+    /** Takes a {@link dev.orrery.Sink} last and returns a {@link dev.orrery.Subscription}: values flow until closed. */
+    STREAM;
 
     /**
      * The name used in descriptions.
@@ -19,6 +21,7 @@ public enum MethodKind {
             case SYNC -> "sync";
             case ASYNC -> "async";
             case ONE_WAY -> "oneway";
+            case STREAM -> "stream";
         };
     }
 }

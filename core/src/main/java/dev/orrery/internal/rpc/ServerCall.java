@@ -3,7 +3,10 @@ package dev.orrery.internal.rpc;
 import dev.orrery.CallContext;
 import dev.orrery.Codec;
 import dev.orrery.Status;
+import dev.orrery.Subscription;
 import dev.orrery.internal.channel.InboundCall;
+import dev.orrery.internal.channel.OutboundStream;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -20,12 +23,16 @@ final class ServerCall extends CallContext implements Runnable {
     private final ExportedService service;
     private final MethodDescriptor method;
     private final Codec codec;
+    /** The sending side of the stream this call opens; {@code null} for other calls. */
+    private final OutboundStream stream;
 
-    ServerCall(InboundCall call, ExportedService service, MethodDescriptor method, Codec codec) {
+    ServerCall(InboundCall call, ExportedService service, MethodDescriptor method, Codec codec,
+               OutboundStream stream) {
         this.call = call;
         this.service = service;
         this.method = method;
         this.codec = codec;
+        this.stream = stream;
     }
 
     @Override
@@ -49,8 +56,16 @@ final class ServerCall extends CallContext implements Runnable {
                 return;
             }
             Object[] args = method.decodeArguments(codec, call.frame().payload());
+            if (stream != null) {
+                args = Arrays.copyOf(args, args.length + 1);
+                args[args.length - 1] = new StreamSink(stream, method, method.replyCodec(codec));
+            }
+            Object[] invocation = args;
             Object[] result = new Object[1];
-            runWithin(() -> result[0] = method.method().invoke(service.implementation, args));
+            runWithin(() -> result[0] = method.method().invoke(service.implementation, invocation));
+            if (stream != null && result[0] instanceof Subscription subscription) {
+                stream.onCancel(subscription::close);
+            }
             if (method.kind() == MethodKind.ASYNC && result[0] instanceof CompletableFuture<?> future) {
                 async = true;
                 future.whenComplete((value, error) -> {
@@ -77,6 +92,13 @@ final class ServerCall extends CallContext implements Runnable {
     }
 
     private void answer(Object value, Throwable error) {
+        if (error != null && stream != null) {
+            stream.abort();
+        }
+        if (error == null && stream != null) {
+            call.reply(method.replyCodec(codec), new byte[0]);
+            return;
+        }
         if (error == null) {
             Codec replyCodec = method.replyCodec(codec);
             byte[] payload;

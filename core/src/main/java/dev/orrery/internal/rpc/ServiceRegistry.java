@@ -5,6 +5,7 @@ import dev.orrery.OrreryException;
 import dev.orrery.Status;
 import dev.orrery.internal.channel.CallDispatcher;
 import dev.orrery.internal.channel.InboundCall;
+import dev.orrery.internal.channel.OutboundStream;
 import dev.orrery.internal.wire.Frame;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -73,9 +74,13 @@ public final class ServiceRegistry implements CallDispatcher {
                     + service.descriptor.methods().keySet(), null);
             return;
         }
+        OutboundStream stream = method.kind() == MethodKind.STREAM ? call.openStream(service.executor) : null;
         try {
-            service.executor.execute(new ServerCall(call, service, method, codec));
+            service.executor.execute(new ServerCall(call, service, method, codec, stream));
         } catch (RejectedExecutionException e) {
+            if (stream != null) {
+                stream.abort();
+            }
             call.fail(Status.UNAVAILABLE, "the executor of " + serviceName + " refused the call: " + e.getMessage(),
                     null);
         }

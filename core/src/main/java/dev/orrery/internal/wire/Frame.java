@@ -85,6 +85,19 @@ public record Frame(int type, int flags, long correlationId, long deadlineMicros
     }
 
     /**
+     * One value of a stream.
+     *
+     * @param streamId the stream's correlation id
+     * @param codec    the value's codec
+     * @param payload  the encoded value
+     * @return the frame
+     */
+    public static Frame item(long streamId, Codec codec, byte[] payload) {
+        return new Frame(FrameType.ITEM, 0, streamId, -1, codec.id(), null, null, null, null, payload, 0,
+                payload.length);
+    }
+
+    /**
      * The service header as text.
      *
      * @return the service name, or {@code null}

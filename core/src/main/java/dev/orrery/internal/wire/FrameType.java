@@ -12,6 +12,10 @@ public final class FrameType {
     public static final int PING = 0x08;
     public static final int PONG = 0x09;
     public static final int CLOSE = 0x0A;
+    /** One value of a stream, server to caller. */
+    public static final int ITEM = 0x0B;
+    /** The end of a stream, server to caller: a status, OK when it completed. */
+    public static final int END = 0x0C;
     /** Reserved for publish/subscribe: PUBLISH, SUBSCRIBE, UNSUBSCRIBE, ACK. */
     public static final int PUBLISH = 0x10;
     public static final int SUBSCRIBE = 0x11;
@@ -39,6 +43,8 @@ public final class FrameType {
             case PING -> "PING";
             case PONG -> "PONG";
             case CLOSE -> "CLOSE";
+            case ITEM -> "ITEM";
+            case END -> "END";
             case PUBLISH -> "PUBLISH";
             case SUBSCRIBE -> "SUBSCRIBE";
             case UNSUBSCRIBE -> "UNSUBSCRIBE";
