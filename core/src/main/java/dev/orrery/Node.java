@@ -135,6 +135,44 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * A proxy that spreads calls over the live instances of a service, found through the name server
+     * ({@link NodeOptions#nameserver()}), round-robin. It follows instances as they come and go without being
+     * located again, stops using one as soon as it vanishes or cannot be reached, retries a call on another
+     * instance when the request was never sent or the method is {@link Idempotent}, and keeps using the
+     * instances it last saw while the name server cannot be reached.
+     *
+     * @param type the interface annotated {@link Service}
+     * @param <T>  the service type
+     * @return the proxy
+     * @throws OrreryException {@link Status#FAILED_PRECONDITION} when the node has no name server
+     */
+    public <T> T locate(Class<T> type) {
+        return locate(type, Balancer.ROUND_ROBIN);
+    }
+
+    /**
+     * A proxy that spreads calls over the live instances of a service as {@code balancer} says.
+     *
+     * @param type     the interface annotated {@link Service}
+     * @param balancer round-robin or least-outstanding
+     * @param <T>      the service type
+     * @return the proxy
+     */
+    public <T> T locate(Class<T> type, Balancer balancer) {
+        return runtime.locate(type, balancer);
+    }
+
+    /**
+     * A proxy for the name server this node uses: to list services, watch them, or register by hand.
+     *
+     * @return the proxy
+     * @throws OrreryException {@link Status#FAILED_PRECONDITION} when the node has no name server
+     */
+    public dev.orrery.registry.NameServer nameServer() {
+        return runtime.nameServer();
+    }
+
+    /**
      * A client that calls any service at an endpoint by name with JSON arguments.
      *
      * @param endpoint the node to call
@@ -200,6 +238,12 @@ public final class Node implements AutoCloseable {
         /** @param value the default deadline of calls @return this */
         public Builder defaultDeadline(Duration value) {
             options.defaultDeadline(value);
+            return this;
+        }
+
+        /** @param endpoint the name server, such as {@code tcp://127.0.0.1:2012} @return this */
+        public Builder nameserver(String endpoint) {
+            options.nameserver(endpoint);
             return this;
         }
 

@@ -2,7 +2,9 @@ package dev.orrery;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -27,13 +29,16 @@ import java.util.concurrent.Executor;
  * @param shutdownGrace        how long {@link Node#close()} waits for calls in flight
  * @param handlerExecutor      where handlers run; {@code null} for a virtual thread per call
  * @param ioThreads            I/O threads per transport, 0 to let the transport choose
+ * @param nameserver           the name server this node registers with and locates through, or {@code null}
+ * @param leaseTtl             the lease of each registered instance; it is renewed every third of it
+ * @param metadata             tags added to every instance this node registers
  */
 public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDeadline, int slotWindow,
                           int maxQueuedCalls, int maxConcurrentCallsPerConnection, int concurrencyLimit,
                           int maxFrameSize, Duration keepAliveInterval, Duration keepAliveTimeout,
                           Duration handshakeTimeout, Duration connectTimeout, Duration reconnectBackoffMin,
                           Duration reconnectBackoffMax, Duration shutdownGrace, Executor handlerExecutor,
-                          int ioThreads) {
+                          int ioThreads, Endpoint nameserver, Duration leaseTtl, Map<String, String> metadata) {
 
     /**
      * Validates the settings.
@@ -55,6 +60,9 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
      * @param shutdownGrace        wait for calls in flight on close
      * @param handlerExecutor      where handlers run, or {@code null}
      * @param ioThreads            I/O threads per transport
+     * @param nameserver           the name server, or {@code null}
+     * @param leaseTtl             the lease of registered instances
+     * @param metadata             tags of registered instances
      */
     public NodeOptions {
         Objects.requireNonNull(name, "name");
@@ -73,6 +81,11 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
         range("concurrencyLimit", concurrencyLimit, 1, 1 << 20);
         range("maxFrameSize", maxFrameSize, 1024, Integer.MAX_VALUE - 8);
         range("ioThreads", ioThreads, 0, 1024);
+        metadata = Map.copyOf(metadata);
+        if (leaseTtl == null || leaseTtl.compareTo(Duration.ofSeconds(1)) < 0
+                || leaseTtl.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("leaseTtl must be from 1 s to 1 h, got " + leaseTtl);
+        }
         if (keepAliveTimeout.compareTo(keepAliveInterval) <= 0) {
             throw new IllegalArgumentException("keepAliveTimeout (" + keepAliveTimeout
                     + ") must be longer than keepAliveInterval (" + keepAliveInterval + ")");
@@ -123,8 +136,37 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
         private Duration shutdownGrace = Duration.ofSeconds(10);
         private Executor handlerExecutor;
         private int ioThreads;
+        private Endpoint nameserver;
+        private Duration leaseTtl = Duration.ofSeconds(10);
+        private final Map<String, String> metadata = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * @param endpoint the name server to register with and locate through, such as
+         *                 {@code tcp://127.0.0.1:2012}; default none
+         * @return this
+         */
+        public Builder nameserver(String endpoint) {
+            nameserver = endpoint == null ? null : Endpoint.parse(endpoint);
+            return this;
+        }
+
+        /** @param value the lease of registered instances, renewed every third of it; default 10 s @return this */
+        public Builder leaseTtl(Duration value) {
+            leaseTtl = value;
+            return this;
+        }
+
+        /**
+         * @param key   a tag added to every instance this node registers, such as {@code zone}
+         * @param value its value
+         * @return this
+         */
+        public Builder metadata(String key, String value) {
+            metadata.put(key, value);
+            return this;
         }
 
         /** @param value the node's name; default {@code node-PID} @return this */
@@ -243,7 +285,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
             return new NodeOptions(name, listen, defaultDeadline, slotWindow, maxQueuedCalls,
                     maxConcurrentCallsPerConnection, concurrencyLimit, maxFrameSize, keepAliveInterval,
                     keepAliveTimeout, handshakeTimeout, connectTimeout, reconnectBackoffMin, reconnectBackoffMax,
-                    shutdownGrace, handlerExecutor, ioThreads);
+                    shutdownGrace, handlerExecutor, ioThreads, nameserver, leaseTtl, metadata);
         }
     }
 }

@@ -8,9 +8,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code orrery} command: serves the demo services, calls and describes any service, runs benchmarks.
+ * The {@code orrery} command: runs a name server, serves the demo services, calls and describes any service, runs
+ * benchmarks.
  *
  * <pre>{@code
+ * orrery nameserver --listen tcp://127.0.0.1:2012
  * orrery demo --listen tcp://127.0.0.1:7070
  * orrery call --endpoint tcp://127.0.0.1:7070 demo.echo echo '["hi"]'
  * }</pre>
@@ -19,7 +21,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
         description = "Orrery: services on the JVM that call, stream to and message each other.",
-        subcommands = {DemoCommand.class, CallCommand.class, DescribeCommand.class, BenchCommand.class},
+        subcommands = {
+            NameServerCommand.class,
+            DemoCommand.class,
+            CallCommand.class,
+            DescribeCommand.class,
+            BenchCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.LIST_OK,

@@ -14,7 +14,7 @@ class MainTest {
         CommandRun run = CommandRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("demo", "call", "describe", "bench", "Exit codes:",
+        assertThat(run.out()).contains("nameserver", "demo", "call", "describe", "bench", "Exit codes:",
                 "3   no such service or method (NOT_FOUND)");
     }
 
@@ -24,7 +24,7 @@ class MainTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("missing a command: demo, call, describe, bench")
+        assertThat(run.err()).startsWith("missing a command: nameserver, demo, call, describe, bench")
                 .contains("Run 'orrery --help' for more.");
     }
 

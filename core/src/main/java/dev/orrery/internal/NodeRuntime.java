@@ -1,5 +1,6 @@
 package dev.orrery.internal;
 
+import dev.orrery.Balancer;
 import dev.orrery.DynamicClient;
 import dev.orrery.Endpoint;
 import dev.orrery.NodeOptions;
@@ -9,8 +10,12 @@ import dev.orrery.Status;
 import dev.orrery.internal.channel.ChannelContext;
 import dev.orrery.internal.channel.Connector;
 import dev.orrery.internal.channel.ServerChannel;
+import dev.orrery.internal.registry.Locator;
+import dev.orrery.internal.registry.Registrar;
 import dev.orrery.internal.rpc.RpcClient;
+import dev.orrery.internal.rpc.ServiceDescriptor;
 import dev.orrery.internal.rpc.ServiceRegistry;
+import dev.orrery.registry.NameServer;
 import dev.orrery.transport.Listener;
 import dev.orrery.transport.Transport;
 import dev.orrery.transport.TransportConfig;
@@ -39,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class NodeRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+    /** Name-server calls are small; a name server slower than this is treated as unreachable. */
+    private static final Duration NAME_SERVER_DEADLINE = Duration.ofSeconds(2);
 
     private final NodeOptions options;
     private final ScheduledThreadPoolExecutor scheduler;
@@ -50,6 +57,9 @@ public final class NodeRuntime {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Set<ServerChannel> serverChannels = ConcurrentHashMap.newKeySet();
     private final Map<Endpoint, Connector> connectors = new ConcurrentHashMap<>();
+    private final NameServer nameServer;
+    private volatile Registrar registrar;
+    private volatile Locator locator;
     private volatile boolean closed;
 
     /**
@@ -67,6 +77,8 @@ public final class NodeRuntime {
         String identity = options.name() + "@" + hostName() + "/" + ProcessHandle.current().pid();
         this.context = new ChannelContext(options, scheduler, System::nanoTime, identity);
         this.client = new RpcClient(context, virtualThreads);
+        this.nameServer = options.nameserver() == null ? null
+                : client.proxy(NameServer.class, connector(options.nameserver()), NAME_SERVER_DEADLINE);
     }
 
     private static String hostName() {
@@ -91,11 +103,16 @@ public final class NodeRuntime {
      */
     public void serve(Class<?> type, Object implementation, ServiceOptions serviceOptions) {
         checkOpen();
+        String name = ServiceDescriptor.of(type).name();
         int limit = serviceOptions.concurrencyLimit() > 0 ? serviceOptions.concurrencyLimit()
                 : options.concurrencyLimit();
         var executor = serviceOptions.executor() != null ? serviceOptions.executor()
                 : options.handlerExecutor() != null ? options.handlerExecutor() : virtualThreads;
         services.export(type, implementation, executor, limit);
+        Registrar current = registrar;
+        if (current != null) {
+            current.register(name);
+        }
     }
 
     /** Binds every endpoint of the options. */
@@ -119,6 +136,66 @@ public final class NodeRuntime {
             }
         }
         LOG.info("node {} serves {} at {}", options.name(), services.names(), endpoints());
+        if (nameServer != null && !listeners.isEmpty()) {
+            Registrar started = new Registrar(nameServer, this::endpoints, instanceMetadata(),
+                    options.leaseTtl().toMillis(), scheduler, virtualThreads);
+            services.names().forEach(started::register);
+            registrar = started;
+        }
+    }
+
+    private Map<String, String> instanceMetadata() {
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("node", options.name());
+        metadata.put("host", hostName());
+        metadata.put("pid", Long.toString(ProcessHandle.current().pid()));
+        metadata.put("version", Version.current());
+        metadata.putAll(options.metadata());
+        return metadata;
+    }
+
+    /**
+     * A proxy whose calls are spread over the live instances of a service, found through the name server.
+     *
+     * @param type     the interface
+     * @param balancer how calls are spread
+     * @param <T>      the service type
+     * @return the proxy
+     */
+    public <T> T locate(Class<T> type, Balancer balancer) {
+        return client.proxy(type, locator().targets(ServiceDescriptor.of(type).name(), balancer), null);
+    }
+
+    /** @return a proxy for the name server */
+    public NameServer nameServer() {
+        if (nameServer == null) {
+            throw new OrreryException(Status.FAILED_PRECONDITION, "node " + options.name()
+                    + " has no name server; set one with NodeOptions.nameserver(\"tcp://host:2012\")");
+        }
+        return nameServer;
+    }
+
+    private Locator locator() {
+        checkOpen();
+        Locator current = locator;
+        if (current == null) {
+            synchronized (this) {
+                current = locator;
+                if (current == null) {
+                    current = new Locator(nameServer(), scheduler, virtualThreads, schemes(), this::connector);
+                    locator = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private static Set<String> schemes() {
+        Set<String> schemes = new java.util.HashSet<>();
+        for (TransportProvider provider : ServiceLoader.load(TransportProvider.class)) {
+            schemes.add(provider.scheme());
+        }
+        return schemes;
     }
 
     /** @return the bound endpoints */
@@ -185,6 +262,15 @@ public final class NodeRuntime {
                 return;
             }
             closed = true;
+        }
+        Registrar current = registrar;
+        if (current != null) {
+            // Deregister first, so that callers stop choosing this node before it stops taking calls.
+            current.close();
+        }
+        Locator watching = locator;
+        if (watching != null) {
+            watching.close();
         }
         listeners.forEach(Listener::close);
         List<CompletableFuture<?>> draining = new ArrayList<>();

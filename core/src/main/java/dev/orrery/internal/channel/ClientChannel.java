@@ -212,6 +212,9 @@ public final class ClientChannel extends Channel {
             return false;
         }
         if (call.slot >= 0) {
+            if (call.stream() != null) {
+                streams.remove(call.id);
+            }
             connection.send(Frame.empty(FrameType.CANCEL, call.id));
             sendWaiting();
             call.fail(status, status == Status.CANCELLED ? "the call to " + remote() + " was cancelled"

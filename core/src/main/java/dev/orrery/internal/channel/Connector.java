@@ -157,6 +157,27 @@ public final class Connector {
         return channel == null ? CompletableFuture.completedFuture(null) : channel.closeGracefully();
     }
 
+    /**
+     * Whether a call here may succeed now: connected, or not waiting out a backoff after a failed connect.
+     *
+     * @return false while the endpoint is known to be unreachable
+     */
+    public boolean available() {
+        ClientChannel channel = ready;
+        if (channel != null && channel.isUsable()) {
+            return true;
+        }
+        synchronized (this) {
+            return !closed && (lastFailure == null || nextAttemptNanos - context.now() <= 0);
+        }
+    }
+
+    /** @return calls in flight on this endpoint's connection, for least-outstanding balancing */
+    public int outstanding() {
+        ClientChannel channel = ready;
+        return channel == null ? 0 : channel.inFlight();
+    }
+
     /** @return the endpoint */
     public Endpoint endpoint() {
         return endpoint;

@@ -48,6 +48,12 @@ public final class OutboundStream {
      * @return false when the stream has ended and the value was dropped
      */
     public boolean send(Frame item) {
+        int size = item.encodedLength() - 4;
+        if (size > channel.peerMaxFrameSize()) {
+            endNow(Failure.of(Status.RESOURCE_EXHAUSTED, "a value of this stream is a frame of " + size
+                    + " bytes; the caller accepts at most " + channel.peerMaxFrameSize()));
+            return false;
+        }
         synchronized (this) {
             if (ended) {
                 return false;

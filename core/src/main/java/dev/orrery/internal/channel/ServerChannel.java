@@ -99,6 +99,10 @@ public final class ServerChannel extends Channel {
         return stream;
     }
 
+    int peerMaxFrameSize() {
+        return peerMaxFrameSize;
+    }
+
     void streamEnded(OutboundStream stream) {
         streams.remove(stream.id(), stream);
     }

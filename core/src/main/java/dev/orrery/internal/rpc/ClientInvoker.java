@@ -3,7 +3,9 @@ package dev.orrery.internal.rpc;
 import dev.orrery.CallContext;
 import dev.orrery.Calls;
 import dev.orrery.Codec;
+import dev.orrery.OrreryException;
 import dev.orrery.Sink;
+import dev.orrery.Status;
 import dev.orrery.Subscription;
 import dev.orrery.internal.channel.Connector;
 import dev.orrery.internal.channel.InboundStream;
@@ -13,44 +15,40 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * The proxy behind a service interface: turns each method call into a remote call to one endpoint.
+ * The proxy behind a service interface: turns each method call into a remote call to one of its targets,
+ * and tries another target when that is safe.
+ *
+ * <p>A failed attempt is retried elsewhere, within the call's deadline, when the request was never sent, or
+ * when the method is {@link dev.orrery.Idempotent} and the target became unavailable.
  */
 public final class ClientInvoker implements InvocationHandler {
     /** Values a stream's server may send ahead of the caller's sink; credit is renewed as they are consumed. */
     static final int STREAM_WINDOW = 64;
 
     private final ServiceDescriptor service;
-    private final Connector connector;
+    private final Targets targets;
     private final Invocations invocations;
     private final long proxyDeadlineNanos;
     private final long nodeDeadlineNanos;
 
-    private ClientInvoker(ServiceDescriptor service, Connector connector, Invocations invocations,
+    private ClientInvoker(ServiceDescriptor service, Targets targets, Invocations invocations,
                           long proxyDeadlineNanos, long nodeDeadlineNanos) {
         this.service = service;
-        this.connector = connector;
+        this.targets = targets;
         this.invocations = invocations;
         this.proxyDeadlineNanos = proxyDeadlineNanos;
         this.nodeDeadlineNanos = nodeDeadlineNanos;
     }
 
-    /**
-     * A proxy for a service interface.
-     *
-     * @param type               the interface
-     * @param connector          the endpoint's connector
-     * @param invocations        how calls run
-     * @param proxyDeadlineNanos this proxy's default deadline, or 0 for none
-     * @param nodeDeadlineNanos  the node's default deadline
-     * @param <T>                the service type
-     * @return the proxy
-     */
-    static <T> T proxy(Class<T> type, Connector connector, Invocations invocations, long proxyDeadlineNanos,
+    static <T> T proxy(Class<T> type, Targets targets, Invocations invocations, long proxyDeadlineNanos,
                        long nodeDeadlineNanos) {
         ServiceDescriptor descriptor = ServiceDescriptor.of(type);
-        ClientInvoker invoker = new ClientInvoker(descriptor, connector, invocations, proxyDeadlineNanos,
+        ClientInvoker invoker = new ClientInvoker(descriptor, targets, invocations, proxyDeadlineNanos,
                 nodeDeadlineNanos);
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, invoker));
     }
@@ -61,27 +59,87 @@ public final class ClientInvoker implements InvocationHandler {
         if (descriptor == null) {
             return local(proxy, method, args);
         }
-        Codec codec = descriptor.codec();
         long deadline = deadline(descriptor);
-        if (descriptor.kind() == MethodKind.STREAM) {
-            return openStream(descriptor, deadline, args);
-        }
-        byte[] payload = descriptor.encodeArguments(codec, args);
-        PendingCall call = new PendingCall(descriptor.kind() == MethodKind.ONE_WAY, deadline, codec,
-                service.nameBytes(), descriptor.nameBytes(), payload);
         return switch (descriptor.kind()) {
             case SYNC -> {
-                Frame reply = invocations.callSync(connector, call);
+                Frame reply = callSync(descriptor, deadline, descriptor.encodeArguments(descriptor.codec(), args));
                 yield descriptor.decodeResult(reply.payloadCodec(), reply.payload());
             }
-            case ASYNC -> invocations.callAsync(connector, call,
-                    reply -> descriptor.decodeResult(reply.payloadCodec(), reply.payload()));
+            case ASYNC -> callAsync(descriptor, deadline, descriptor.encodeArguments(descriptor.codec(), args),
+                    new HashSet<>(), null);
             case ONE_WAY -> {
-                invocations.sendOneWay(connector, call);
+                sendOneWay(descriptor, deadline, descriptor.encodeArguments(descriptor.codec(), args));
                 yield null;
             }
-            case STREAM -> throw new IllegalStateException("streams are opened by openStream");
+            case STREAM -> openStream(descriptor, deadline, args);
         };
+    }
+
+    private Frame callSync(MethodDescriptor descriptor, long deadline, byte[] payload) {
+        Set<Connector> tried = new HashSet<>();
+        OrreryException last = null;
+        while (true) {
+            Connector target = targets.pick(tried, deadline);
+            if (target == null) {
+                throw last != null ? last : nowhere(service.name());
+            }
+            PendingCall call = newCall(descriptor, deadline, payload);
+            try {
+                return invocations.callSync(target, call);
+            } catch (OrreryException e) {
+                if (!retryable(e, call, descriptor, deadline)) {
+                    throw e;
+                }
+                tried.add(target);
+                last = e;
+            }
+        }
+    }
+
+    private CompletableFuture<Object> callAsync(MethodDescriptor descriptor, long deadline, byte[] payload,
+                                                Set<Connector> tried, OrreryException last) {
+        Connector target;
+        try {
+            target = targets.pick(tried, deadline);
+        } catch (OrreryException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (target == null) {
+            return CompletableFuture.failedFuture(last != null ? last : nowhere(service.name()));
+        }
+        PendingCall call = newCall(descriptor, deadline, payload);
+        return invocations.callAsync(target, call,
+                        reply -> descriptor.decodeResult(reply.payloadCodec(), reply.payload()))
+                .exceptionallyCompose(error -> {
+                    Throwable cause = Failures.unwrap(error);
+                    if (cause instanceof OrreryException failure && retryable(failure, call, descriptor, deadline)) {
+                        tried.add(target);
+                        return callAsync(descriptor, deadline, payload, tried, failure);
+                    }
+                    return CompletableFuture.failedFuture(cause);
+                });
+    }
+
+    private void sendOneWay(MethodDescriptor descriptor, long deadline, byte[] payload) {
+        Set<Connector> tried = new HashSet<>();
+        OrreryException last = null;
+        while (true) {
+            Connector target = targets.pick(tried, deadline);
+            if (target == null) {
+                throw last != null ? last : nowhere(service.name());
+            }
+            PendingCall call = newCall(descriptor, deadline, payload);
+            try {
+                invocations.sendOneWay(target, call);
+                return;
+            } catch (OrreryException e) {
+                if (call.isSent() || !retryable(e, call, descriptor, deadline)) {
+                    throw e;
+                }
+                tried.add(target);
+                last = e;
+            }
+        }
     }
 
     /** Opens a stream: the call's REPLY says it is open; its values then go to the caller's sink. */
@@ -90,15 +148,50 @@ public final class ClientInvoker implements InvocationHandler {
         if (sink == null) {
             throw new IllegalArgumentException(descriptor.name() + " needs a Sink to receive its values, got null");
         }
-        Codec codec = descriptor.codec();
-        byte[] payload = descriptor.encodeArguments(codec, Arrays.copyOf(args, args.length - 1));
-        InboundStream values = new InboundStream((Sink<?>) sink,
-                item -> descriptor.decodeResult(item.payloadCodec(), item.payload()), invocations.callbackExecutor(),
-                STREAM_WINDOW);
-        PendingCall call = new PendingCall(false, deadline, codec, service.nameBytes(), descriptor.nameBytes(),
-                payload).streamingTo(values);
-        invocations.callSync(connector, call);
-        return values::close;
+        byte[] payload = descriptor.encodeArguments(descriptor.codec(), Arrays.copyOf(args, args.length - 1));
+        Set<Connector> tried = new HashSet<>();
+        OrreryException last = null;
+        while (true) {
+            Connector target = targets.pick(tried, deadline);
+            if (target == null) {
+                throw last != null ? last : nowhere(service.name());
+            }
+            InboundStream values = new InboundStream((Sink<?>) sink,
+                    item -> descriptor.decodeResult(item.payloadCodec(), item.payload()),
+                    invocations.callbackExecutor(), STREAM_WINDOW);
+            PendingCall call = newCall(descriptor, deadline, payload).streamingTo(values);
+            try {
+                invocations.callSync(target, call);
+                return values::close;
+            } catch (OrreryException e) {
+                if (call.isSent() || !retryable(e, call, descriptor, deadline)) {
+                    throw e;
+                }
+                tried.add(target);
+                last = e;
+            }
+        }
+    }
+
+    private PendingCall newCall(MethodDescriptor descriptor, long deadline, byte[] payload) {
+        return new PendingCall(descriptor.kind() == MethodKind.ONE_WAY, deadline, descriptor.codec(),
+                service.nameBytes(), descriptor.nameBytes(), payload);
+    }
+
+    /**
+     * Whether another target may get the call: never past the deadline; when the request never left this
+     * node; or, for idempotent methods, when the target became unavailable after it was sent.
+     */
+    private static boolean retryable(OrreryException failure, PendingCall call, MethodDescriptor descriptor,
+                                     long deadline) {
+        if (System.nanoTime() - deadline >= 0) {
+            return false;
+        }
+        return switch (failure.status()) {
+            case UNAVAILABLE -> !call.isSent() || descriptor.idempotent();
+            case RESOURCE_EXHAUSTED -> !call.isSent();
+            default -> false;
+        };
     }
 
     /**
@@ -122,12 +215,16 @@ public final class ClientInvoker implements InvocationHandler {
 
     private Object local(Object proxy, Method method, Object[] args) throws Throwable {
         return switch (method.getName()) {
-            case "toString" -> service.type().getSimpleName() + "[" + service.name() + " at " + connector.endpoint()
-                    + "]";
+            case "toString" -> service.type().getSimpleName() + "[" + service.name() + " at " + targets + "]";
             case "hashCode" -> System.identityHashCode(proxy);
             case "equals" -> proxy == args[0];
             default -> method.isDefault() ? InvocationHandler.invokeDefault(proxy, method, args)
                     : method.invoke(this, args);
         };
+    }
+
+    /** @return an exception for when nothing could be tried, for messages */
+    static OrreryException nowhere(String service) {
+        return new OrreryException(Status.UNAVAILABLE, "no instance of " + service + " to call");
     }
 }

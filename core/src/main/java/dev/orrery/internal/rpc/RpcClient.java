@@ -32,10 +32,23 @@ public final class RpcClient {
      * @return the proxy
      */
     public <T> T proxy(Class<T> type, Connector connector, Duration deadline) {
+        return proxy(type, Targets.fixed(connector), deadline);
+    }
+
+    /**
+     * A proxy whose calls go to any of several targets.
+     *
+     * @param type     the service interface
+     * @param targets  where calls may go
+     * @param deadline the proxy's own default deadline, or {@code null}
+     * @param <T>      the service type
+     * @return the proxy
+     */
+    public <T> T proxy(Class<T> type, Targets targets, Duration deadline) {
         if (deadline != null && (deadline.isNegative() || deadline.isZero())) {
             throw new IllegalArgumentException("a deadline must be a positive duration, got " + deadline);
         }
-        return ClientInvoker.proxy(type, connector, invocations, deadline == null ? 0 : deadline.toNanos(),
+        return ClientInvoker.proxy(type, targets, invocations, deadline == null ? 0 : deadline.toNanos(),
                 nodeDeadlineNanos);
     }
 

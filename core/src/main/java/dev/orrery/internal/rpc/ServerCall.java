@@ -41,7 +41,7 @@ final class ServerCall extends CallContext implements Runnable {
             return;
         }
         if (System.nanoTime() - call.deadlineNanos() >= 0) {
-            call.fail(Status.DEADLINE_EXCEEDED, "the deadline passed before the handler could start", null);
+            refuse(Status.DEADLINE_EXCEEDED, "the deadline passed before the handler could start");
             return;
         }
         call.runningOn(Thread.currentThread());
@@ -51,8 +51,8 @@ final class ServerCall extends CallContext implements Runnable {
             long wait = call.deadlineNanos() - System.nanoTime();
             permitted = service.permits.tryAcquire(Math.max(0, wait), TimeUnit.NANOSECONDS);
             if (!permitted) {
-                call.fail(Status.RESOURCE_EXHAUSTED, service.descriptor.name() + " runs " + service.concurrencyLimit
-                        + " calls at once (its concurrency limit) and none finished before the deadline", null);
+                refuse(Status.RESOURCE_EXHAUSTED, service.descriptor.name() + " runs " + service.concurrencyLimit
+                        + " calls at once (its concurrency limit) and none finished before the deadline");
                 return;
             }
             Object[] args = method.decodeArguments(codec, call.frame().payload());
@@ -76,7 +76,7 @@ final class ServerCall extends CallContext implements Runnable {
                 answer(result[0], null);
             }
         } catch (InterruptedException e) {
-            call.fail(Status.CANCELLED, "the handler was interrupted", null);
+            refuse(Status.CANCELLED, "the handler was interrupted");
         } catch (Exception e) {
             answer(null, e);
         } finally {
@@ -89,6 +89,13 @@ final class ServerCall extends CallContext implements Runnable {
                 Thread.interrupted();
             }
         }
+    }
+
+    private void refuse(Status status, String message) {
+        if (stream != null) {
+            stream.abort();
+        }
+        call.fail(status, message, null);
     }
 
     private void answer(Object value, Throwable error) {

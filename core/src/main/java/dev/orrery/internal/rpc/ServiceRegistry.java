@@ -74,6 +74,11 @@ public final class ServiceRegistry implements CallDispatcher {
                     + service.descriptor.methods().keySet(), null);
             return;
         }
+        if (method.kind() == MethodKind.STREAM && call.oneWay()) {
+            call.fail(Status.INVALID_ARGUMENT, methodName + " is a stream method; open it with a CALL, not ONE_WAY",
+                    null);
+            return;
+        }
         OutboundStream stream = method.kind() == MethodKind.STREAM ? call.openStream(service.executor) : null;
         try {
             service.executor.execute(new ServerCall(call, service, method, codec, stream));

@@ -1,0 +1,69 @@
+package dev.orrery.internal.registry;
+
+import dev.orrery.Balancer;
+import dev.orrery.Endpoint;
+import dev.orrery.internal.channel.Connector;
+import dev.orrery.internal.rpc.Targets;
+import dev.orrery.registry.NameServer;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * Finds services through the name server: one watched {@link ServiceView} per service name, shared by every
+ * proxy this node makes for it.
+ */
+public final class Locator {
+    private final NameServer nameServer;
+    private final ScheduledExecutorService scheduler;
+    private final Executor threads;
+    private final Set<String> schemes;
+    private final Function<Endpoint, Connector> connectors;
+    private final Map<String, ServiceView> views = new ConcurrentHashMap<>();
+
+    /**
+     * A locator.
+     *
+     * @param nameServer a proxy for the name server
+     * @param scheduler  the node's timer
+     * @param threads    where name-server calls and watch events run
+     * @param schemes    the endpoint schemes this node can call
+     * @param connectors the node's connector for an endpoint
+     */
+    public Locator(NameServer nameServer, ScheduledExecutorService scheduler, Executor threads, Set<String> schemes,
+                   Function<Endpoint, Connector> connectors) {
+        this.nameServer = nameServer;
+        this.scheduler = scheduler;
+        this.threads = threads;
+        this.schemes = Set.copyOf(schemes);
+        this.connectors = connectors;
+    }
+
+    /**
+     * Call targets for a service, watched from now on.
+     *
+     * @param service  the service name
+     * @param balancer how calls are spread
+     * @return the targets
+     */
+    public Targets targets(String service, Balancer balancer) {
+        ServiceView view = views.computeIfAbsent(service, name -> {
+            ServiceView fresh = new ServiceView(name, nameServer, scheduler, threads, System::currentTimeMillis);
+            fresh.start();
+            return fresh;
+        });
+        return new BalancedTargets(view, balancer, instance -> {
+            Endpoint endpoint = BalancedTargets.usableEndpoint(instance, schemes);
+            return endpoint == null ? null : connectors.apply(endpoint);
+        });
+    }
+
+    /** Stops every watch. */
+    public void close() {
+        views.values().forEach(ServiceView::close);
+        views.clear();
+    }
+}
