@@ -4,6 +4,7 @@ import dev.orrery.Codec;
 import dev.orrery.Deadline;
 import dev.orrery.Service;
 import dev.orrery.WireCodec;
+import dev.orrery.registry.Names;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +12,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A service interface as Orrery sees it: its name and its remote methods. Built once per interface and
  * cached; immutable.
  */
 public final class ServiceDescriptor {
-    /** Dotted names of letters, digits, '_' and '-', starting with a letter. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*");
-    private static final int MAX_NAME = 128;
     /** The built-in method every service answers; the dot keeps it apart from any Java method name. */
     public static final String DESCRIBE = ".describe";
 
@@ -94,10 +91,9 @@ public final class ServiceDescriptor {
      * @return the name
      */
     static String checkName(String name, Class<?> owner) {
-        if (name == null || name.length() > MAX_NAME || !NAME.matcher(name).matches()) {
+        if (!Names.isServiceName(name)) {
             throw new IllegalArgumentException("service name '" + name + "' of " + owner.getName() + " is not valid: "
-                    + "use dotted segments of letters, digits, '_' and '-', starting with a letter, at most "
-                    + MAX_NAME + " characters, such as demo.echo");
+                    + Names.SERVICE_NAME_RULE);
         }
         return name;
     }
