@@ -84,7 +84,8 @@ public final class PendingCall extends CompletableFuture<Object> {
         return this;
     }
 
-    InboundStream stream() {
+    /** @return where a stream call's values go, or {@code null} for other calls */
+    public InboundStream stream() {
         return stream;
     }
 

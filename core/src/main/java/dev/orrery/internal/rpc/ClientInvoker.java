@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The proxy behind a service interface: turns each method call into a remote call to one of its targets,
@@ -76,6 +77,18 @@ public final class ClientInvoker implements InvocationHandler {
     }
 
     private Frame callSync(MethodDescriptor descriptor, long deadline, byte[] payload) {
+        return withRetries(descriptor, deadline, () -> newCall(descriptor, deadline, payload), invocations::callSync);
+    }
+
+    /** One attempt of a call on one target. */
+    @FunctionalInterface
+    private interface Attempt<R> {
+        R run(Connector target, PendingCall call);
+    }
+
+    /** Runs attempts on one target after another until one succeeds or a failure may not be retried. */
+    private <R> R withRetries(MethodDescriptor descriptor, long deadline, Supplier<PendingCall> calls,
+                              Attempt<R> attempt) {
         Set<Connector> tried = new HashSet<>();
         OrreryException last = null;
         while (true) {
@@ -83,9 +96,9 @@ public final class ClientInvoker implements InvocationHandler {
             if (target == null) {
                 throw last != null ? last : nowhere(service.name());
             }
-            PendingCall call = newCall(descriptor, deadline, payload);
+            PendingCall call = calls.get();
             try {
-                return invocations.callSync(target, call);
+                return attempt.run(target, call);
             } catch (OrreryException e) {
                 if (!retryable(e, call, descriptor, deadline)) {
                     throw e;
@@ -121,25 +134,10 @@ public final class ClientInvoker implements InvocationHandler {
     }
 
     private void sendOneWay(MethodDescriptor descriptor, long deadline, byte[] payload) {
-        Set<Connector> tried = new HashSet<>();
-        OrreryException last = null;
-        while (true) {
-            Connector target = targets.pick(tried, deadline);
-            if (target == null) {
-                throw last != null ? last : nowhere(service.name());
-            }
-            PendingCall call = newCall(descriptor, deadline, payload);
-            try {
-                invocations.sendOneWay(target, call);
-                return;
-            } catch (OrreryException e) {
-                if (call.isSent() || !retryable(e, call, descriptor, deadline)) {
-                    throw e;
-                }
-                tried.add(target);
-                last = e;
-            }
-        }
+        withRetries(descriptor, deadline, () -> newCall(descriptor, deadline, payload), (target, call) -> {
+            invocations.sendOneWay(target, call);
+            return null;
+        });
     }
 
     /** Opens a stream: the call's REPLY says it is open; its values then go to the caller's sink. */
@@ -149,28 +147,13 @@ public final class ClientInvoker implements InvocationHandler {
             throw new IllegalArgumentException(descriptor.name() + " needs a Sink to receive its values, got null");
         }
         byte[] payload = descriptor.encodeArguments(descriptor.codec(), Arrays.copyOf(args, args.length - 1));
-        Set<Connector> tried = new HashSet<>();
-        OrreryException last = null;
-        while (true) {
-            Connector target = targets.pick(tried, deadline);
-            if (target == null) {
-                throw last != null ? last : nowhere(service.name());
-            }
-            InboundStream values = new InboundStream((Sink<?>) sink,
-                    item -> descriptor.decodeResult(item.payloadCodec(), item.payload()),
-                    invocations.callbackExecutor(), STREAM_WINDOW);
-            PendingCall call = newCall(descriptor, deadline, payload).streamingTo(values);
-            try {
-                invocations.callSync(target, call);
-                return values::close;
-            } catch (OrreryException e) {
-                if (call.isSent() || !retryable(e, call, descriptor, deadline)) {
-                    throw e;
-                }
-                tried.add(target);
-                last = e;
-            }
-        }
+        Supplier<PendingCall> calls = () -> newCall(descriptor, deadline, payload).streamingTo(new InboundStream(
+                (Sink<?>) sink, item -> descriptor.decodeResult(item.payloadCodec(), item.payload()),
+                invocations.callbackExecutor(), STREAM_WINDOW));
+        return withRetries(descriptor, deadline, calls, (target, call) -> {
+            invocations.callSync(target, call);
+            return call.stream()::close;
+        });
     }
 
     private PendingCall newCall(MethodDescriptor descriptor, long deadline, byte[] payload) {
