@@ -18,8 +18,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "call",
         description = {
             "Calls a method of a service with JSON arguments and prints the JSON result on stdout.",
+            "The name server finds an instance of the service unless --endpoint names one.",
             "Failures print STATUS: message on stderr and exit non-zero.",
-            "Example: orrery call --endpoint tcp://127.0.0.1:7070 demo.echo echo '[\"hi\"]'"
+            "Examples: orrery call demo.echo echo '[\"hi\"]'",
+            "          orrery call --endpoint tcp://127.0.0.1:7070 demo.echo echo '[\"hi\"]'"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -30,10 +32,7 @@ import picocli.CommandLine.Parameters;
             ExitCodes.LIST_UNAVAILABLE,
             ExitCodes.LIST_DEADLINE
         })
-final class CallCommand extends ClientCommand {
-
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "the service, such as demo.echo")
-    String service;
+final class CallCommand extends ServiceCommand {
 
     @Parameters(index = "1", paramLabel = "METHOD", description = "the method, such as echo")
     String method;
@@ -47,6 +46,7 @@ final class CallCommand extends ClientCommand {
 
     @Override
     int run(DynamicClient client, PrintWriter out) {
+        called = null;
         ServiceDescription description = ServiceDescription.parse(client.describe(service));
         called = description.method(method)
                 .orElseThrow(() -> new OrreryException(Status.NOT_FOUND, description.noSuchMethod(method)));
@@ -83,12 +83,23 @@ final class CallCommand extends ClientCommand {
         return location == null || location.getColumnNr() < 1 ? "" : " (at character " + location.getColumnNr() + ")";
     }
 
+    /**
+     * Before the description is known, nothing has been called. After, the call may have reached the instance
+     * before it went away, so only an idempotent method may run again on another one.
+     */
+    @Override
+    boolean mayTryAnotherInstance(OrreryException failure) {
+        return called == null || called.idempotent();
+    }
+
     @Override
     String hint(OrreryException failure) {
         if (failure.status() == Status.INVALID_ARGUMENT && called != null && !ErrorReport.fromHandler(failure)) {
             String takes = failure.description().startsWith(called.takes()) ? "" : called.takes() + "; ";
-            return takes + "for example: orrery call --endpoint " + endpoint + " " + service + " " + method + " '"
-                    + called.exampleArguments() + "'";
+            String example = "call " + (endpoint != null ? "--endpoint " + endpoint + " " : "") + service + " "
+                    + method + " '" + called.exampleArguments() + "'";
+            return takes + "for example: " + (endpoint != null ? "bin/orrery " + example
+                    : NameServerOption.sample(nameServer.endpoint(), example));
         }
         return super.hint(failure);
     }

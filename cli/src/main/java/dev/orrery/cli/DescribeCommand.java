@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code orrery describe}: prints a service's methods with their signatures, kinds and codecs. */
 @Command(name = "describe",
         description = {
             "Prints the methods of a service: signatures, kinds (sync, async, oneway) and codecs.",
-            "Example: orrery describe --endpoint tcp://127.0.0.1:7070 demo.kv"
+            "The name server finds an instance of the service unless --endpoint names one.",
+            "Examples: orrery describe demo.kv",
+            "          orrery describe --endpoint tcp://127.0.0.1:7070 demo.kv"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -25,10 +26,7 @@ import picocli.CommandLine.Parameters;
             ExitCodes.LIST_UNAVAILABLE,
             ExitCodes.LIST_DEADLINE
         })
-final class DescribeCommand extends ClientCommand {
-
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "the service, such as demo.echo")
-    String service;
+final class DescribeCommand extends ServiceCommand {
 
     @Option(names = "--json", description = "print the description as the service sent it, in JSON")
     boolean json;

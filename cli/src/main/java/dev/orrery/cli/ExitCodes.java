@@ -10,9 +10,9 @@ final class ExitCodes {
     static final int OTHER = 1;
     /** The command line, the JSON arguments or their number or types are wrong. */
     static final int USAGE = 2;
-    /** No such service or method at the endpoint. */
+    /** No such service or method at the endpoint, or no instance of the service registered. */
     static final int NOT_FOUND = 3;
-    /** The endpoint cannot be reached, cannot be bound, or the connection was lost. */
+    /** A node or the name server cannot be reached, an endpoint cannot be bound, or the connection was lost. */
     static final int UNAVAILABLE = 4;
     /** The deadline expired before the answer came. */
     static final int DEADLINE = 5;
@@ -22,8 +22,11 @@ final class ExitCodes {
     static final String LIST_USAGE =
             "2:usage: wrong options, JSON that does not parse, wrong arguments (INVALID_ARGUMENT)";
     static final String LIST_OPTIONS = "2:usage: wrong options";
-    static final String LIST_NOT_FOUND = "3:no such service or method (NOT_FOUND)";
-    static final String LIST_UNAVAILABLE = "4:the endpoint cannot be reached or bound (UNAVAILABLE)";
+    static final String LIST_NOT_FOUND = "3:no such service or method, or no instance registered (NOT_FOUND)";
+    static final String LIST_UNAVAILABLE = "4:a node or the name server cannot be reached, or an endpoint cannot be "
+            + "bound (UNAVAILABLE)";
+    static final String LIST_NAME_SERVER_UNAVAILABLE = "4:the name server cannot be reached, or the watch ended "
+            + "(UNAVAILABLE)";
     static final String LIST_DEADLINE = "5:the deadline expired (DEADLINE_EXCEEDED)";
 
     private ExitCodes() {

@@ -8,22 +8,30 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code orrery} command: runs a name server, serves the demo services, calls and describes any service, runs
- * benchmarks.
+ * The {@code orrery} command: runs a name server, serves the demo services, lists and watches what is registered,
+ * calls and describes any service by name or at an endpoint, runs benchmarks.
  *
  * <pre>{@code
  * orrery nameserver --listen tcp://127.0.0.1:2012
- * orrery demo --listen tcp://127.0.0.1:7070
+ * orrery demo --listen tcp://127.0.0.1:0
+ * orrery ls
+ * orrery call demo.echo echo '["hi"]'
  * orrery call --endpoint tcp://127.0.0.1:7070 demo.echo echo '["hi"]'
  * }</pre>
  */
 @Command(name = "orrery",
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersion.class,
-        description = "Orrery: services on the JVM that call, stream to and message each other.",
+        description = {
+            "Orrery: services on the JVM that call, stream to and message each other.",
+            "Commands that find services by name ask the name server at --nameserver URI,",
+            "by default $" + NameServerOption.ENVIRONMENT + ", else " + NameServerOption.DEFAULT + "."
+        },
         subcommands = {
             NameServerCommand.class,
             DemoCommand.class,
+            LsCommand.class,
+            WatchCommand.class,
             CallCommand.class,
             DescribeCommand.class,
             BenchCommand.class
@@ -61,7 +69,8 @@ public final class Main implements Runnable {
      * @return a new command line
      */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setParameterExceptionHandler(Main::usageError);
+        return new CommandLine(new Main()).setParameterExceptionHandler(Main::usageError)
+                .setDefaultValueProvider(NameServerOption::defaultValue);
     }
 
     private static int usageError(ParameterException error, String[] args) {

@@ -191,7 +191,7 @@ class CallCommandTest {
     @Test
     @Timeout(30)
     void shouldRefuseToServeTheDemoOnAPortThatIsTaken() {
-        CommandRun run = CommandRun.of("demo", "--listen", endpoint);
+        CommandRun run = CommandRun.of("demo", "--listen", endpoint, "--nameserver", "tcp://127.0.0.1:0");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(run.err()).startsWith("UNAVAILABLE: ").doesNotContain("\tat ");

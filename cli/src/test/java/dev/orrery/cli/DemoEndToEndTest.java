@@ -25,7 +25,9 @@ class DemoEndToEndTest {
     @Test
     @Timeout(90)
     void shouldAnswerACallFromAnotherProcess() throws Exception {
-        Process demo = orrery(logs.resolve("demo.err"), "demo", "--listen", "tcp://127.0.0.1:0");
+        // A name server of its own on a free port: the test never touches the default one at 2012.
+        Process demo = orrery(logs.resolve("demo.err"), "demo", "--listen", "tcp://127.0.0.1:0", "--nameserver",
+                "tcp://127.0.0.1:0");
         try {
             String endpoint = awaitEndpoint(demo);
 

@@ -14,8 +14,22 @@ class MainTest {
         CommandRun run = CommandRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("nameserver", "demo", "call", "describe", "bench", "Exit codes:",
-                "3   no such service or method (NOT_FOUND)");
+        assertThat(run.out()).contains("nameserver", "demo", "ls", "watch", "call", "describe", "bench",
+                "Exit codes:", "3   no such service or method, or no instance registered (NOT_FOUND)",
+                NameServerOption.ENVIRONMENT);
+    }
+
+    @Test
+    @Timeout(10)
+    void shouldShowTheEffectiveNameServerAndItsVariableInTheHelpOfEveryCommandThatUsesIt() {
+        for (String command : new String[] {"demo", "ls", "watch", "call", "describe"}) {
+            CommandRun run = CommandRun.of(command, "--help");
+
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out().replaceAll("\\s+", " ")).as(command)
+                    .contains("--nameserver=URI", NameServerOption.ENVIRONMENT,
+                            "(default: " + NameServerOption.implicitDefault() + ")");
+        }
     }
 
     @Test
@@ -24,7 +38,7 @@ class MainTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("missing a command: nameserver, demo, call, describe, bench")
+        assertThat(run.err()).startsWith("missing a command: nameserver, demo, ls, watch, call, describe, bench")
                 .contains("Run 'orrery --help' for more.");
     }
 

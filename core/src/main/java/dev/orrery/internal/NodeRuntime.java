@@ -137,11 +137,37 @@ public final class NodeRuntime {
         }
         LOG.info("node {} serves {} at {}", options.name(), services.names(), endpoints());
         if (nameServer != null && !listeners.isEmpty()) {
-            Registrar started = new Registrar(nameServer, this::endpoints, instanceMetadata(),
+            Registrar started = new Registrar(nameServer, this::advertisedEndpoints, instanceMetadata(),
                     options.leaseTtl().toMillis(), scheduler, virtualThreads);
             services.names().forEach(started::register);
             registrar = started;
         }
+    }
+
+    /**
+     * The endpoints others can reach: a listener bound to every interface (0.0.0.0 or ::) is advertised with
+     * this host's address instead, which a caller elsewhere can connect to.
+     */
+    private List<Endpoint> advertisedEndpoints() {
+        return endpoints().stream().map(NodeRuntime::advertised).toList();
+    }
+
+    private static Endpoint advertised(Endpoint endpoint) {
+        if (!endpoint.scheme().equals("tcp") && !endpoint.scheme().equals("tls")) {
+            return endpoint;
+        }
+        String host = endpoint.host();
+        if (!host.equals("0.0.0.0") && !host.equals("::") && !host.equals("0:0:0:0:0:0:0:0")) {
+            return endpoint;
+        }
+        String address;
+        try {
+            address = java.net.InetAddress.getLocalHost().getHostAddress();
+        } catch (IOException e) {
+            address = "127.0.0.1";
+        }
+        String shown = address.contains(":") ? "[" + address + "]" : address;
+        return new Endpoint(endpoint.scheme(), shown + ":" + endpoint.port());
     }
 
     private Map<String, String> instanceMetadata() {
