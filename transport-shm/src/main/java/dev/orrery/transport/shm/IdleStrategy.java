@@ -1,0 +1,44 @@
+package dev.orrery.transport.shm;
+
+import java.util.Locale;
+
+/**
+ * How a reader thread waits for the next record: first spin (lowest latency, burns a core), then yield
+ * (gives the core to others while staying runnable), then park on the Unix socket until the peer rings the
+ * doorbell (costs nothing while idle, a system call and a wake-up on each sleep).
+ *
+ * @param name   as written in an endpoint
+ * @param spins  idle loops spent spinning
+ * @param yields idle loops spent yielding after that; then the reader parks
+ */
+record IdleStrategy(String name, int spins, int yields) {
+
+    /** Never parks: the lowest latency, one core per connection while idle. */
+    static final IdleStrategy BUSY_SPIN = new IdleStrategy("busy-spin", Integer.MAX_VALUE, 0);
+    /** The default: about tens of microseconds of spinning and yielding, then parks. */
+    static final IdleStrategy HYBRID = new IdleStrategy("hybrid", 4_000, 20);
+    /** Parks almost at once. */
+    static final IdleStrategy LOW_CPU = new IdleStrategy("low-cpu", 50, 0);
+
+    /**
+     * The strategy of a name, as in {@code shm://NAME?idle=busy-spin}.
+     *
+     * @param name {@code busy-spin}, {@code hybrid} or {@code low-cpu}, case-insensitive
+     * @return the strategy
+     * @throws IllegalArgumentException for another name, listing the valid ones
+     */
+    static IdleStrategy of(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "busy-spin" -> BUSY_SPIN;
+            case "hybrid" -> HYBRID;
+            case "low-cpu" -> LOW_CPU;
+            default -> throw new IllegalArgumentException(
+                    "unknown idle strategy '" + name + "'; expected busy-spin, hybrid or low-cpu");
+        };
+    }
+
+    /** @return whether this strategy ever parks */
+    boolean parks() {
+        return spins != Integer.MAX_VALUE;
+    }
+}

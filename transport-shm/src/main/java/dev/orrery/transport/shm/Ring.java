@@ -1,0 +1,252 @@
+package dev.orrery.transport.shm;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.net.ProtocolException;
+import java.nio.ByteBuffer;
+
+/**
+ * A single-producer, single-consumer ring of records in shared memory, possibly shared by two processes.
+ *
+ * <p>Layout of the region: a 192-byte header, then the data area of {@code capacity} bytes (a power of two).
+ * The header holds the producer position (offset 0), the consumer position (offset 64) and the consumer's
+ * "sleeping" flag (offset 128), each on its own 64-byte cache line so that the two sides do not invalidate
+ * each other's line on every write. Positions are byte counts that only grow; a position modulo the capacity
+ * is an index into the data area, so a full ring and an empty ring are never confused.
+ *
+ * <p>A record is a native-order {@code int} followed by its body, padded to 8 bytes. The int is the body's
+ * length (0 or more), {@link #PADDING} (the rest of the data area is unused: the record that follows did not
+ * fit before the end, so it starts again at index 0), or {@link #CLOSE} (the producer will write no more).
+ * A record never wraps, so a consumer sees every body as one contiguous slice.
+ *
+ * <p>Ordering: the producer writes a record with plain stores, then publishes it with a release store of
+ * its position; the consumer loads that position with acquire, so it sees the record's bytes. The consumer
+ * returns space the same way, with a release store of its position that the producer loads with acquire.
+ *
+ * <p>Threads: an instance keeps local copies of the positions; one thread (or one lock holder) at a time
+ * uses its producer methods, one thread its consumer methods. Two processes each make their own instance
+ * over the same memory.
+ */
+final class Ring {
+
+    /** Bytes of the header before the data area. */
+    static final int HEADER_BYTES = 192;
+    /** The marker that skips to the end of the data area. */
+    static final int PADDING = -1;
+    /** The marker of the producer's last record. */
+    static final int CLOSE = -2;
+
+    private static final int PRODUCER_POSITION = 0;
+    private static final int CONSUMER_POSITION = 64;
+    private static final int SLEEPING = 128;
+    private static final int RECORD_HEADER = Integer.BYTES;
+    private static final int ALIGNMENT = 8;
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+
+    private final MemorySegment header;
+    private final MemorySegment data;
+    private final ByteBuffer dataView;
+    private final int capacity;
+    private final int mask;
+    private final int maxBody;
+
+    /** Producer side: the next free position, published or not, and the last consumer position seen. */
+    private long tail;
+    private long consumerSeen;
+    private int claimedIndex;
+    private int claimedBytes;
+
+    /** Consumer side: the next position to read. */
+    private long head;
+
+    /**
+     * @param region a region of {@link #bytes(int)} bytes, zeroed when new, 8-byte aligned
+     * @param capacity the size of its data area, a power of two
+     */
+    Ring(MemorySegment region, int capacity) {
+        if (Integer.bitCount(capacity) != 1 || capacity < 4 * ALIGNMENT) {
+            throw new IllegalArgumentException("ring capacity must be a power of two of 32 or more, got " + capacity);
+        }
+        if (region.byteSize() != bytes(capacity)) {
+            throw new IllegalArgumentException("ring region is " + region.byteSize() + " bytes, expected "
+                    + bytes(capacity));
+        }
+        this.header = region.asSlice(0, HEADER_BYTES);
+        this.data = region.asSlice(HEADER_BYTES, capacity);
+        this.dataView = data.asByteBuffer();
+        this.capacity = capacity;
+        this.mask = capacity - 1;
+        // A quarter of the ring, so that a record plus the padding before it always fits in an empty ring.
+        this.maxBody = capacity / 4 - ALIGNMENT;
+        this.tail = (long) LONG.getAcquire(header, (long) PRODUCER_POSITION);
+        this.consumerSeen = (long) LONG.getAcquire(header, (long) CONSUMER_POSITION);
+        this.head = consumerSeen;
+    }
+
+    /**
+     * The size of a region for a ring.
+     *
+     * @param capacity the data area's size
+     * @return header plus data area
+     */
+    static long bytes(int capacity) {
+        return HEADER_BYTES + (long) capacity;
+    }
+
+    /** @return the largest body of one record; larger frames travel in several */
+    int maxBody() {
+        return maxBody;
+    }
+
+    /** @return the size of the data area */
+    int capacity() {
+        return capacity;
+    }
+
+    // ---- producer side ----
+
+    /**
+     * Reserves space for a record whose body is {@code length} bytes, writing a padding marker first when
+     * the record would not fit before the end. Nothing is visible to the consumer until {@link #commit}.
+     *
+     * @param length the body's length, at most {@link #maxBody()}
+     * @return the index in the data area where the body goes, or -1 when the ring is too full now
+     */
+    int tryClaim(int length) {
+        int recordBytes = align(RECORD_HEADER + Math.max(0, length));
+        int index = (int) (tail & mask);
+        int toEnd = capacity - index;
+        int padding = recordBytes > toEnd ? toEnd : 0;
+        long end = tail + padding + recordBytes;
+        if (end - consumerSeen > capacity) {
+            consumerSeen = (long) LONG.getAcquire(header, (long) CONSUMER_POSITION);
+            if (end - consumerSeen > capacity) {
+                return -1;
+            }
+        }
+        if (padding > 0) {
+            // Published together with the record, by the release store in commit.
+            data.set(ValueLayout.JAVA_INT, index, PADDING);
+            tail += padding;
+            index = 0;
+        }
+        claimedIndex = index;
+        claimedBytes = recordBytes;
+        return index + RECORD_HEADER;
+    }
+
+    /**
+     * A view of claimed body bytes, for the producer to write into.
+     *
+     * @param bodyIndex what {@link #tryClaim} returned
+     * @param length    the body's length
+     * @return a big-endian buffer of exactly that many bytes
+     */
+    ByteBuffer body(int bodyIndex, int length) {
+        return dataView.slice(bodyIndex, length);
+    }
+
+    /**
+     * Publishes the claimed record.
+     *
+     * @param marker the body's length, or {@link #CLOSE}
+     */
+    void commit(int marker) {
+        data.set(ValueLayout.JAVA_INT, claimedIndex, marker);
+        tail += claimedBytes;
+        LONG.setRelease(header, (long) PRODUCER_POSITION, tail);
+    }
+
+    /**
+     * After a commit: whether the consumer has gone to sleep and must be woken. Returns true once per sleep.
+     *
+     * @return true when the caller must ring the doorbell
+     */
+    boolean consumerNeedsWaking() {
+        // Dekker: the position store above and this flag load must not be reordered, or a consumer that
+        // checks the position just before we publish and sleeps just after we look would never be woken.
+        VarHandle.fullFence();
+        return (int) INT.getVolatile(header, (long) SLEEPING) == 1
+                && INT.compareAndSet(header, (long) SLEEPING, 1, 0);
+    }
+
+    // ---- consumer side ----
+
+    /**
+     * Reads up to {@code limit} records, returning the space of each to the producer once handled.
+     *
+     * @param handler receives each record
+     * @param limit   how many records at most
+     * @return how many records were read
+     * @throws ProtocolException when the ring holds something no producer of this class writes
+     */
+    int read(RecordHandler handler, int limit) throws ProtocolException {
+        long available = (long) LONG.getAcquire(header, (long) PRODUCER_POSITION);
+        int count = 0;
+        while (head < available && count < limit) {
+            int index = (int) (head & mask);
+            int marker = data.get(ValueLayout.JAVA_INT, index);
+            if (marker == PADDING) {
+                head += capacity - index;
+                LONG.setRelease(header, (long) CONSUMER_POSITION, head);
+                continue;
+            }
+            boolean more;
+            int recordBytes;
+            if (marker == CLOSE) {
+                recordBytes = ALIGNMENT;
+                handler.onCloseRecord();
+                more = false;
+            } else if (marker >= 0 && marker <= capacity - index - RECORD_HEADER) {
+                recordBytes = align(RECORD_HEADER + marker);
+                more = handler.onRecord(dataView.slice(index + RECORD_HEADER, marker));
+            } else {
+                throw new ProtocolException("corrupt shared-memory ring: record marker " + marker + " at index "
+                        + index + " of " + capacity);
+            }
+            // Released only now: the handler was given a view of these bytes, not a copy.
+            head += recordBytes;
+            LONG.setRelease(header, (long) CONSUMER_POSITION, head);
+            count++;
+            if (!more) {
+                break;
+            }
+        }
+        return count;
+    }
+
+    /** @return whether a record is waiting, with a volatile load for the sleeping protocol */
+    boolean hasRecords() {
+        return (long) LONG.getVolatile(header, (long) PRODUCER_POSITION) != head;
+    }
+
+    /**
+     * Tells producers whether this consumer is about to block and needs a doorbell.
+     *
+     * @param sleeping the flag
+     */
+    void sleeping(boolean sleeping) {
+        INT.setVolatile(header, (long) SLEEPING, sleeping ? 1 : 0);
+    }
+
+    private static int align(int bytes) {
+        return (bytes + ALIGNMENT - 1) & -ALIGNMENT;
+    }
+
+    /** Receives the records of {@link #read}. */
+    interface RecordHandler {
+
+        /**
+         * One record.
+         *
+         * @param body a view of its bytes, valid only during the call
+         * @return false to stop reading
+         */
+        boolean onRecord(ByteBuffer body);
+
+        /** The producer's last record. */
+        void onCloseRecord();
+    }
+}

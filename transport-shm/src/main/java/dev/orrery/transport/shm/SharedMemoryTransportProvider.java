@@ -1,0 +1,97 @@
+package dev.orrery.transport.shm;
+
+import dev.orrery.transport.Transport;
+import dev.orrery.transport.TransportConfig;
+import dev.orrery.transport.TransportProvider;
+
+/**
+ * Provides the {@code shm} transport: Orrery frames between processes of one host through shared memory,
+ * with no system call per frame. Found through {@link java.util.ServiceLoader}.
+ *
+ * <h2>Endpoints</h2>
+ * {@code shm://NAME}, NAME being 1 to 64 of {@code A-Z a-z 0-9 . _ -}. A server listens on the Unix socket
+ * {@code DIR/orrery-NAME.sock}; a client connects to it, the server creates the connection's segment file
+ * {@code DIR/orrery-NAME-PID-N.shm} (mode 0600), both map it, and the server deletes it at once: the
+ * mapping stays, the name goes, so no crash leaks it. The segment holds two single-producer single-consumer
+ * rings, one per direction, which carry the same preface and frames as TCP. The socket stays open as the
+ * doorbell of a parked reader and as the sign of life of the peer: when the peer dies, the connection ends
+ * with an {@link java.io.IOException} within about a millisecond. {@code listen} removes the files of
+ * servers that died before (stale socket, segments of dead PIDs), and fails when a live process serves NAME.
+ *
+ * <h2>Settings (system properties)</h2>
+ * <table>
+ * <caption>settings</caption>
+ * <tr><th>property</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code orrery.shm.dir}</td><td>{@code /dev/shm}, else {@code java.io.tmpdir}</td>
+ *     <td>where sockets and segments are created</td></tr>
+ * <tr><td>{@code orrery.shm.ringBytes}</td><td>1048576</td>
+ *     <td>data area of each ring, a power of two from 65536 to 1073741824; chosen by the server. Frames
+ *     larger than a quarter of it travel in several records.</td></tr>
+ * <tr><td>{@code orrery.shm.idle}</td><td>{@code hybrid}</td>
+ *     <td>how a reader waits: {@code busy-spin} (never sleeps, one core per connection), {@code hybrid}
+ *     (spins and yields for tens of microseconds, then sleeps until the peer rings), {@code low-cpu}
+ *     (sleeps almost at once). An endpoint's {@code ?idle=...} overrides it for that side:
+ *     {@code shm://prices?idle=busy-spin}.</td></tr>
+ * </table>
+ */
+public final class SharedMemoryTransportProvider implements TransportProvider {
+
+    /** The scheme of the endpoints this transport serves. */
+    static final String SCHEME = "shm";
+    /** The system property naming the directory of sockets and segments. */
+    static final String DIRECTORY_PROPERTY = "orrery.shm.dir";
+    /** The system property giving each ring's data area in bytes. */
+    static final String RING_BYTES_PROPERTY = "orrery.shm.ringBytes";
+    /** The system property naming the default idle strategy. */
+    static final String IDLE_PROPERTY = "orrery.shm.idle";
+
+    private static final int DEFAULT_RING_BYTES = 1 << 20;
+    private static final int MIN_RING_BYTES = 1 << 16;
+    private static final int MAX_RING_BYTES = 1 << 30;
+
+    /** Called by {@link java.util.ServiceLoader}. */
+    public SharedMemoryTransportProvider() {
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return {@code shm}
+     */
+    @Override
+    public String scheme() {
+        return SCHEME;
+    }
+
+    /**
+     * Creates a transport whose connections each have a reader thread named {@code orrery-shm-<name>-N}.
+     * Close it to end them.
+     *
+     * @param config the limits and names it must honour
+     * @return the transport
+     * @throws IllegalArgumentException when a system property above has an invalid value
+     */
+    @Override
+    public Transport create(TransportConfig config) {
+        return new ShmTransport(config, ShmFiles.fromSystem(), ringBytes(),
+                IdleStrategy.of(System.getProperty(IDLE_PROPERTY, IdleStrategy.HYBRID.name())));
+    }
+
+    private static int ringBytes() {
+        String value = System.getProperty(RING_BYTES_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_RING_BYTES;
+        }
+        int bytes;
+        try {
+            bytes = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(RING_BYTES_PROPERTY + " must be a number of bytes, got " + value, e);
+        }
+        if (Integer.bitCount(bytes) != 1 || bytes < MIN_RING_BYTES || bytes > MAX_RING_BYTES) {
+            throw new IllegalArgumentException(RING_BYTES_PROPERTY + " must be a power of two from " + MIN_RING_BYTES
+                    + " to " + MAX_RING_BYTES + ", got " + value);
+        }
+        return bytes;
+    }
+}

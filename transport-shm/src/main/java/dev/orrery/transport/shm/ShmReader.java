@@ -1,0 +1,258 @@
+package dev.orrery.transport.shm;
+
+import dev.orrery.transport.FrameFormat;
+import dev.orrery.transport.FrameListener;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receiving side of one connection, run by its own platform thread: drains the inbound ring, checks the
+ * peer's preface and each frame's length, joins frames that came in several records, hands each frame to
+ * the listener, and waits with its {@link IdleStrategy} when there is nothing to read.
+ *
+ * <p>The Unix socket of the set-up stays open for two reasons. It is the doorbell: a reader about to park
+ * raises the ring's sleeping flag, looks at the ring once more, and blocks in {@code select} on the socket; a
+ * sender that publishes and finds the flag raised writes one byte. And it is the peer's pulse: the kernel
+ * closes it when the peer process dies, however it dies, and the reader sees end-of-stream at once while
+ * parked, or within 1,024 idle loops while spinning. A peer that ends without a close record has died, and
+ * the listener's {@code onClose} gets an {@link IOException}.
+ *
+ * <p>Threads: every field is owned by the reader thread.
+ */
+final class ShmReader implements Ring.RecordHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShmReader.class);
+    private static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
+    /** Records handled between two looks at the close flag. */
+    private static final int BATCH = 256;
+    /** Idle loops between two looks at the socket while not parked. */
+    private static final int POLL_EVERY = 1_024;
+    /** A parked reader looks around this often even without a doorbell, as a safety net. */
+    private static final long PARK_MILLIS = 1_000;
+    /** How long a closing connection waits for the peer's close record. */
+    private static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final ShmConnection connection;
+    private final Ring in;
+    private final SocketChannel socket;
+    private final Selector selector;
+    private final IdleStrategy idle;
+    private final int maxFrameSize;
+    private final ByteBuffer socketBytes = ByteBuffer.allocate(64);
+    private FrameListener listener;
+    private boolean prefaceSeen;
+    /** A frame larger than one record, being joined; {@code null} between frames. */
+    private ByteBuffer partial;
+    private boolean peerClosed;
+    private boolean endOfStream;
+    private boolean closeSent;
+    private boolean stopped;
+    private long closeDeadline;
+    private Throwable closeCause;
+
+    ShmReader(ShmConnection connection, Ring in, SocketChannel socket, Selector selector, IdleStrategy idle,
+            int maxFrameSize) {
+        this.connection = connection;
+        this.in = in;
+        this.socket = socket;
+        this.selector = selector;
+        this.idle = idle;
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    /**
+     * Reads until the connection ends, then reports the end to the listener and releases the connection.
+     *
+     * @param frames the listener of this connection's frames
+     */
+    void run(FrameListener frames) {
+        this.listener = frames;
+        try {
+            loop();
+        } catch (ProtocolException e) {
+            LOG.warn("closing connection {}: {}", connection.remoteAddress(), e.getMessage());
+            stop(e);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("closing connection {} after an unexpected error", connection.remoteAddress(), e);
+            stop(e);
+        } finally {
+            connection.terminate();
+            try {
+                listener.onClose(closeCause);
+            } catch (Throwable e) {
+                LOG.warn("frame listener of {} failed in onClose", connection.remoteAddress(), e);
+            }
+            connection.release();
+        }
+    }
+
+    private void loop() throws IOException {
+        int idleLoops = 0;
+        int sincePoll = 0;
+        while (!stopped) {
+            int work = in.read(this, BATCH);
+            if (stopped) {
+                return;
+            }
+            if (peerClosed) {
+                // The peer writes nothing more: answer its close if we can, and end.
+                closeSent = closeSent || connection.tryWriteRecord(null);
+                return;
+            }
+            if (connection.closeRequested() && !closeSent) {
+                sendClose();
+            }
+            if (work > 0) {
+                idleLoops = 0;
+                continue;
+            }
+            if (endOfStream) {
+                // The ring was empty after the end of the socket, so nothing the peer wrote is left unread.
+                if (!closeSent) {
+                    stop(new IOException("the peer " + connection.remoteAddress() + " went away"));
+                }
+                return;
+            }
+            if (closeSent && System.nanoTime() - closeDeadline > 0) {
+                LOG.debug("connection {}: no close from the peer in time; closing anyway", connection.remoteAddress());
+                return;
+            }
+            if (idleLoops < idle.spins()) {
+                idleLoops++;
+                Thread.onSpinWait();
+                if (++sincePoll == POLL_EVERY) {
+                    sincePoll = 0;
+                    pollSocket();
+                }
+            } else if (idleLoops < idle.spins() + idle.yields() || connection.closeRequested() && !closeSent) {
+                idleLoops++;
+                Thread.yield();
+            } else {
+                park();
+            }
+        }
+    }
+
+    private void sendClose() {
+        if (connection.tryWriteRecord(null)) {
+            closeSent = true;
+            closeDeadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
+        }
+    }
+
+    private void park() throws IOException {
+        in.sleeping(true);
+        if (in.hasRecords()) {
+            in.sleeping(false);
+            return;
+        }
+        selector.select(PARK_MILLIS);
+        selector.selectedKeys().clear();
+        in.sleeping(false);
+        pollSocket();
+    }
+
+    /** Reads doorbell bytes, which mean nothing in themselves, and notes the end of the stream. */
+    private void pollSocket() {
+        try {
+            int read;
+            do {
+                socketBytes.clear();
+                read = socket.read(socketBytes);
+            } while (read > 0);
+            endOfStream |= read < 0;
+        } catch (IOException e) {
+            LOG.debug("connection {}: its socket failed", connection.remoteAddress(), e);
+            endOfStream = true;
+        }
+    }
+
+    @Override
+    public boolean onRecord(ByteBuffer body) {
+        if (!prefaceSeen) {
+            return checkPreface(body);
+        }
+        if (partial != null) {
+            return continueFrame(body);
+        }
+        if (body.remaining() < FrameFormat.LENGTH_FIELD_SIZE) {
+            return refuse("a record of " + body.remaining() + " bytes is shorter than a frame's length prefix");
+        }
+        long length = Integer.toUnsignedLong(body.getInt(0));
+        String refusal = FrameFormat.checkLength(length, maxFrameSize);
+        if (refusal != null) {
+            return refuse(refusal);
+        }
+        int rest = body.remaining() - FrameFormat.LENGTH_FIELD_SIZE;
+        if (rest == length) {
+            return deliver(body.slice(FrameFormat.LENGTH_FIELD_SIZE, rest));
+        }
+        if (rest > length) {
+            return refuse("a record holds " + rest + " bytes for a frame of " + length);
+        }
+        // The length was checked against the limit above, so this allocation is bounded by it.
+        partial = ByteBuffer.allocate((int) length);
+        partial.put(body.slice(FrameFormat.LENGTH_FIELD_SIZE, rest));
+        return true;
+    }
+
+    private boolean continueFrame(ByteBuffer body) {
+        if (body.remaining() > partial.remaining()) {
+            return refuse("a record of " + body.remaining() + " bytes overruns a frame that lacks only "
+                    + partial.remaining());
+        }
+        partial.put(body);
+        if (partial.hasRemaining()) {
+            return true;
+        }
+        ByteBuffer frame = partial.flip();
+        partial = null;
+        return deliver(frame);
+    }
+
+    private boolean checkPreface(ByteBuffer body) {
+        byte[] first = new byte[Math.min(body.remaining(), FrameFormat.PREFACE_LENGTH)];
+        body.get(0, first);
+        if (body.remaining() == FrameFormat.PREFACE_LENGTH && FrameFormat.isPreface(first, 0)) {
+            prefaceSeen = true;
+            return true;
+        }
+        return refuse("not an Orrery peer (first bytes: " + HEX.formatHex(first) + ")");
+    }
+
+    private boolean deliver(ByteBuffer frame) {
+        try {
+            listener.onFrame(frame);
+            return true;
+        } catch (Throwable e) {
+            LOG.warn("closing connection {}: its frame listener failed", connection.remoteAddress(), e);
+            stop(e);
+            return false;
+        }
+    }
+
+    private boolean refuse(String reason) {
+        LOG.warn("closing connection {}: {}", connection.remoteAddress(), reason);
+        stop(new ProtocolException(reason));
+        return false;
+    }
+
+    private void stop(Throwable cause) {
+        stopped = true;
+        if (closeCause == null) {
+            closeCause = cause;
+        }
+    }
+
+    @Override
+    public void onCloseRecord() {
+        peerClosed = true;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The shared-memory transport, {@code shm://NAME}: frames through single-producer single-consumer rings in a
+ * memory-mapped file, set up and watched over a Unix domain socket. Only
+ * {@link dev.orrery.transport.shm.SharedMemoryTransportProvider} is public; users reach the transport through
+ * endpoints, never through these classes.
+ */
+package dev.orrery.transport.shm;

@@ -1,0 +1,180 @@
+package dev.orrery.transport.shm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orrery.Endpoint;
+import dev.orrery.testkit.ConformanceServer;
+import dev.orrery.testkit.JvmProcess;
+import dev.orrery.transport.Connection;
+import dev.orrery.transport.Listener;
+import dev.orrery.transport.Transport;
+import java.io.IOException;
+import java.net.ProtocolException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Connections of the transport itself, without nodes: frames, close, refusals, dead peers, files. */
+@Timeout(30)
+class ShmLifecycleTest {
+
+    private final String name = "life-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    private final Endpoint endpoint = Endpoint.parse("shm://" + name);
+
+    @Test
+    void shouldCarryFramesBothWaysAndCloseOnceOnEachSide() throws Exception {
+        ShmTestSupport.Recording serverSide = new ShmTestSupport.Recording();
+        ShmTestSupport.Recording clientSide = new ShmTestSupport.Recording();
+        CompletableFuture<Connection> accepted = new CompletableFuture<>();
+        try (Transport server = ShmTestSupport.transport("server"); Transport client = ShmTestSupport.transport("c");
+                Listener listener = server.listen(endpoint, c -> {
+                    accepted.complete(c);
+                    return serverSide;
+                })) {
+            assertThat(listener.endpoint()).isEqualTo(endpoint);
+            Connection connection = client.connect(endpoint, c -> clientSide).get(5, TimeUnit.SECONDS);
+            Random random = new Random(1);
+            for (int size : new int[] {12, 13, 262_132, 262_133, 3 << 20}) {
+                byte[] body = new byte[size];
+                random.nextBytes(body);
+                assertThat(connection.send(new ShmTestSupport.Frame(body))).isTrue();
+                assertThat(serverSide.next()).as("%d bytes", size).isEqualTo(body);
+            }
+            accepted.get().send(new ShmTestSupport.Frame(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
+            assertThat(clientSide.next()).startsWith(1, 2, 3).hasSize(12);
+            assertThat(ShmTestSupport.filesOf(name + "-")).as("segments are unlinked once mapped").isEmpty();
+            connection.close();
+            connection.close();
+            assertThat(clientSide.awaitClose()).isEmpty();
+            assertThat(serverSide.awaitClose()).isEmpty();
+            assertThat(connection.send(new ShmTestSupport.Frame(new byte[1]))).isFalse();
+            assertThat(connection.isOpen()).isFalse();
+            connection.closeFuture().get(5, TimeUnit.SECONDS);
+        }
+        assertThat(clientSide.closeCount.get()).isEqualTo(1);
+        assertThat(serverSide.closeCount.get()).isEqualTo(1);
+        assertThat(ShmTestSupport.filesOf(name)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseASecondServerOfTheSameName() throws Exception {
+        try (Transport first = ShmTestSupport.transport("a"); Transport second = ShmTestSupport.transport("b");
+                Listener listener = first.listen(endpoint, c -> new ShmTestSupport.Recording())) {
+            assertThatThrownBy(() -> second.listen(endpoint, c -> new ShmTestSupport.Recording()))
+                    .isInstanceOf(IOException.class).hasMessageContaining("already served by another process");
+            assertThat(listener.endpoint()).isEqualTo(endpoint);
+        }
+    }
+
+    @Test
+    void shouldCloseOnlyTheConnectionWithABadPreface() throws Exception {
+        assertRawPeerRefused(new byte[] {'G', 'E', 'T', ' ', '/', ' ', 'H', 'T'}, "not an Orrery peer");
+    }
+
+    @Test
+    void shouldCloseOnlyTheConnectionWithAnOversizedFrame() throws Exception {
+        byte[] oversized = {0x01, 0x30, 0x00, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertRawPeerRefused(oversized, "exceeds the limit of");
+    }
+
+    private void assertRawPeerRefused(byte[] record, String reason) throws Exception {
+        ShmTestSupport.Recording refused = new ShmTestSupport.Recording();
+        ShmTestSupport.Recording good = new ShmTestSupport.Recording();
+        boolean[] first = {true};
+        try (Transport server = ShmTestSupport.transport("server"); Transport client = ShmTestSupport.transport("c");
+                Listener listener = server.listen(endpoint, c -> {
+                    ShmTestSupport.Recording next = first[0] ? refused : good;
+                    first[0] = false;
+                    return next;
+                })) {
+            try (SocketChannel raw = SocketChannel.open(StandardProtocolFamily.UNIX);
+                    Selector selector = Selector.open()) {
+                raw.connect(UnixDomainSocketAddress.of(ShmFiles.fromSystem().socket(name)));
+                raw.configureBlocking(false);
+                raw.register(selector, SelectionKey.OP_READ);
+                Segment segment = Handshake.join(raw, selector, System.nanoTime() + 5_000_000_000L);
+                Ring out = segment.clientToServer();
+                boolean preface = reason.startsWith("not");
+                if (!preface) {
+                    write(out, dev.orrery.transport.FrameFormat.preface());
+                }
+                write(out, record);
+                Optional<Throwable> cause = refused.awaitClose();
+                assertThat(cause).get().isInstanceOf(ProtocolException.class);
+                assertThat(cause.get().getMessage()).contains(reason);
+                segment.arena().close();
+            }
+            Connection healthy = client.connect(endpoint, c -> new ShmTestSupport.Recording())
+                    .get(5, TimeUnit.SECONDS);
+            byte[] twelve = {9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+            assertThat(healthy.send(new ShmTestSupport.Frame(twelve))).isTrue();
+            assertThat(good.next()).startsWith(9).hasSize(12);
+            assertThat(listener.endpoint()).isEqualTo(endpoint);
+        }
+    }
+
+    private static void write(Ring ring, byte[] body) {
+        int index = ring.tryClaim(body.length);
+        ring.body(index, body.length).put(body);
+        ring.commit(body.length);
+    }
+
+    @Test
+    void shouldLeaveNoFilesWhenAServerIsKilled() throws Exception {
+        try (JvmProcess child = JvmProcess.start(ConformanceServer.class, endpoint.toString());
+                Transport client = ShmTestSupport.transport("c")) {
+            child.awaitValue("READY ", Duration.ofSeconds(30));
+            ShmTestSupport.Recording frames = new ShmTestSupport.Recording();
+            client.connect(endpoint, c -> frames).get(5, TimeUnit.SECONDS);
+            long killed = System.nanoTime();
+            child.kill();
+            assertThat(frames.awaitClose()).get().isInstanceOf(IOException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(1));
+        }
+        assertThat(ShmTestSupport.filesOf(name + "-")).as("no segment outlives a kill -9").isEmpty();
+        try (Transport again = ShmTestSupport.transport("again")) {
+            again.listen(endpoint, c -> new ShmTestSupport.Recording()).close();
+        }
+        assertThat(ShmTestSupport.filesOf(name)).as("the next listen removed the stale socket").isEmpty();
+    }
+
+    @Test
+    void shouldNoticeAKilledClientAndLeaveNoFiles() throws Exception {
+        ShmTestSupport.Recording frames = new ShmTestSupport.Recording();
+        try (Transport server = ShmTestSupport.transport("server");
+                Listener listener = server.listen(endpoint, c -> frames);
+                JvmProcess child = JvmProcess.start(ShmClientProcess.class, endpoint.toString())) {
+            child.awaitValue("CONNECTED", Duration.ofSeconds(30));
+            assertThat(frames.next()).hasSize(16);
+            child.kill();
+            assertThat(frames.awaitClose()).get().isInstanceOf(IOException.class);
+            assertThat(listener.endpoint()).isEqualTo(endpoint);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ShmTestSupport.filesOf(name).isEmpty());
+    }
+
+    @Test
+    void shouldFailToConnectWhereNothingListens() {
+        try (Transport client = ShmTestSupport.transport("c")) {
+            assertThatThrownBy(() -> client.connect(endpoint, c -> new ShmTestSupport.Recording())
+                    .get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class)
+                    .hasMessageContaining("cannot connect to " + endpoint);
+            assertThatThrownBy(() -> client.connect(Endpoint.parse("shm://bad/name"), c -> null))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(Arrays.asList(name)).isNotEmpty();
+        }
+    }
+}

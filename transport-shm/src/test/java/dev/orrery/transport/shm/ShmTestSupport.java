@@ -1,0 +1,83 @@
+package dev.orrery.transport.shm;
+
+import dev.orrery.transport.FrameFormat;
+import dev.orrery.transport.FrameListener;
+import dev.orrery.transport.OutboundFrame;
+import dev.orrery.transport.Transport;
+import dev.orrery.transport.TransportConfig;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/** Small pieces the transport's tests share. */
+final class ShmTestSupport {
+
+    private ShmTestSupport() {
+    }
+
+    static Transport transport(String name) {
+        return new SharedMemoryTransportProvider().create(
+                new TransportConfig(name, FrameFormat.DEFAULT_MAX_FRAME_SIZE, Duration.ofSeconds(5), 0));
+    }
+
+    static List<Path> filesOf(String name) throws IOException {
+        try (Stream<Path> files = Files.list(ShmFiles.fromSystem().directory())) {
+            return files.filter(file -> file.getFileName().toString().startsWith("orrery-" + name)).toList();
+        }
+    }
+
+    /** A frame whose body is opaque bytes. */
+    record Frame(byte[] body) implements OutboundFrame {
+        @Override
+        public int encodedLength() {
+            return FrameFormat.LENGTH_FIELD_SIZE + body.length;
+        }
+
+        @Override
+        public void writeTo(ByteBuffer buffer) {
+            buffer.putInt(body.length).put(body);
+        }
+    }
+
+    /** Keeps a copy of every frame and the close cause. */
+    static final class Recording implements FrameListener {
+        final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
+        final CompletableFuture<Optional<Throwable>> closed = new CompletableFuture<>();
+        final AtomicInteger closeCount = new AtomicInteger();
+
+        @Override
+        public void onFrame(ByteBuffer frame) {
+            byte[] copy = new byte[frame.remaining()];
+            frame.get(copy);
+            frames.add(copy);
+        }
+
+        @Override
+        public void onClose(Throwable cause) {
+            closeCount.incrementAndGet();
+            closed.complete(Optional.ofNullable(cause));
+        }
+
+        byte[] next() throws InterruptedException {
+            byte[] frame = frames.poll(5, TimeUnit.SECONDS);
+            if (frame == null) {
+                throw new AssertionError("no frame within 5 s");
+            }
+            return frame;
+        }
+
+        Optional<Throwable> awaitClose() throws Exception {
+            return closed.get(5, TimeUnit.SECONDS);
+        }
+    }
+}
