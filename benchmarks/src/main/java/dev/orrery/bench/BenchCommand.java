@@ -3,11 +3,15 @@ package dev.orrery.bench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code bench} command: end-to-end benchmarks of Orrery side by side with its peers. */
+/**
+ * The {@code bench} command: end-to-end benchmarks of Orrery side by side with its peers ({@code rpc}), and of
+ * its calls by name ({@code locate}).
+ */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measures Orrery side by side with its peers (gRPC-java) between two processes.",
-        subcommands = {RpcBench.class})
+        description = "Measures Orrery side by side with its peers (gRPC-java) between two processes, and its calls "
+                + "by name through the name server.",
+        subcommands = {RpcBench.class, LocateBench.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -20,6 +24,6 @@ public final class BenchCommand implements Runnable {
     /** Without a subcommand, shows the usage and fails as a usage error. */
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing a benchmark: rpc");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing a benchmark: rpc or locate");
     }
 }

@@ -11,11 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The server child of the benchmarks: serves one system's echo service on 127.0.0.1, prints
- * {@code READY <port>} on stdout once it accepts calls, and stops when its stdin closes or on SIGTERM.
+ * The server child of the benchmarks: serves one system's echo service, or an Orrery name server, on 127.0.0.1,
+ * prints {@code READY <port>} on stdout once it accepts calls, and stops when its stdin closes or on SIGTERM.
  *
  * <pre>{@code
  * java -cp CLASSPATH dev.orrery.bench.BenchServer --system grpc --port 0
+ * java -cp CLASSPATH dev.orrery.bench.BenchServer --system nameserver --port 0
+ * java -cp CLASSPATH dev.orrery.bench.BenchServer --system orrery --nameserver tcp://127.0.0.1:2012 --port 0
  * }</pre>
  */
 @Command(name = "bench-server", mixinStandardHelpOptions = true,
@@ -24,9 +26,18 @@ public final class BenchServer implements Callable<Integer> {
 
     /** The line prefix that tells the parent the server is listening. */
     static final String READY = "READY ";
+    /** The {@code --system} that serves an Orrery name server instead of an echo service. */
+    static final String NAME_SERVER = "nameserver";
 
-    @Option(names = "--system", required = true, description = "orrery or grpc")
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--system", required = true, description = "orrery, grpc, or nameserver (an Orrery name server)")
     private String system;
+
+    @Option(names = "--nameserver", paramLabel = "URI",
+            description = "with --system orrery: the name server to register the demo services with")
+    private String nameServer;
 
     @Option(names = "--port", defaultValue = "0", description = "port on 127.0.0.1; 0 for any free one")
     private int port;
@@ -38,7 +49,7 @@ public final class BenchServer implements Callable<Integer> {
     /**
      * Runs the server until stdin closes.
      *
-     * @param args {@code --system orrery|grpc [--port N]}
+     * @param args {@code --system orrery|grpc|nameserver [--nameserver URI] [--port N]}
      */
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchServer()).execute(args));
@@ -46,12 +57,7 @@ public final class BenchServer implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BenchSystem chosen = BenchSystem.byKey(system).orElseThrow(() -> new CommandLine.ParameterException(
-                new CommandLine(this), "unknown system '" + system + "': use orrery or grpc"));
-        Running running = switch (chosen) {
-            case ORRERY -> OrreryEchoServer.serve(port);
-            case GRPC -> grpc(GrpcEcho.serve(port));
-        };
+        Running running = system.strip().equalsIgnoreCase(NAME_SERVER) ? OrreryNameServer.serve(port) : echo();
         // SIGTERM runs shutdown hooks; closing twice is harmless because Running closes once.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(running::close));
         System.out.println(READY + running.port());
@@ -59,6 +65,22 @@ public final class BenchServer implements Callable<Integer> {
         drain(System.in);
         running.close();
         return 0;
+    }
+
+    private Running echo() throws IOException {
+        BenchSystem chosen = BenchSystem.byKey(system).orElseThrow(() -> usage(
+                "unknown system '" + system + "': use orrery, grpc or " + NAME_SERVER));
+        if (nameServer != null && chosen != BenchSystem.ORRERY) {
+            throw usage("--nameserver goes with --system orrery only");
+        }
+        return switch (chosen) {
+            case ORRERY -> OrreryEchoServer.serve(port, nameServer);
+            case GRPC -> grpc(GrpcEcho.serve(port));
+        };
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     /** Blocks until the parent closes our stdin (or dies, which closes it too). */

@@ -10,7 +10,9 @@ import java.util.Set;
 /** Writes results as a table for people, with a ratio line per concurrency when peers ran too. */
 final class ResultTable {
 
-    private static final String ROW = "%-10s %-9s %8s %11s %12s %9s %9s %10s";
+    /** The columns after the first, whose width follows the longest system name. */
+    private static final String COLUMNS = " %-9s %8s %11s %12s %9s %9s %10s";
+    private static final int MIN_SYSTEM_WIDTH = 10;
 
     private ResultTable() {
     }
@@ -23,7 +25,9 @@ final class ResultTable {
      */
     static List<String> render(List<RpcResult> results) {
         boolean anyErrors = results.stream().anyMatch(result -> result.errors() > 0);
-        String format = anyErrors ? ROW + " %10s" : ROW;
+        int width = Math.max(MIN_SYSTEM_WIDTH, results.stream().mapToInt(result -> result.system().length()).max()
+                .orElse(0));
+        String format = "%-" + width + "s" + COLUMNS + (anyErrors ? " %10s" : "");
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, format, "system", "transport", "payload", "concurrency", "calls/s",
                 "p50 µs", "p99 µs", "p99.9 µs", "errors").stripTrailing());

@@ -23,16 +23,16 @@ record RpcResult(String system, String transport, int payload, int concurrency, 
     /**
      * Summarises a measured interval.
      *
-     * @param scenario     what was measured
+     * @param measurement  what was measured
      * @param interval     what the recorder saw
      * @param elapsedNanos how long it lasted
      * @return the result
      */
-    static RpcResult of(RpcScenario scenario, LatencyRecorder.Interval interval, long elapsedNanos) {
+    static RpcResult of(Measurement measurement, LatencyRecorder.Interval interval, long elapsedNanos) {
         Histogram latencies = interval.latencies();
         Throwable failure = interval.firstError();
-        return new RpcResult(scenario.system().label(), scenario.transport(), scenario.payload(),
-                scenario.concurrency(), latencies.getTotalCount(), interval.errors(), elapsedNanos,
+        return new RpcResult(measurement.system(), measurement.transport(), measurement.payload(),
+                measurement.concurrency(), latencies.getTotalCount(), interval.errors(), elapsedNanos,
                 micros(latencies, 50.0), micros(latencies, 99.0), micros(latencies, 99.9),
                 failure == null ? null : describe(failure));
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +35,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the child and waits for its {@code READY <port>} line. Its stderr goes to ours; the rest of its
-     * stdout too, so that our stdout holds only results.
+     * Starts the echo server child of a system and waits for its {@code READY <port>} line.
      *
      * @param system    the system it serves
      * @param classPath the class path of the child
@@ -44,7 +44,23 @@ final class ServerProcess implements AutoCloseable {
      * @throws IOException when it cannot start, exits early, or is not ready in time
      */
     static ServerProcess start(BenchSystem system, String classPath, Duration timeout) throws IOException {
-        Process process = new ProcessBuilder(command(system, classPath))
+        return start(system.label(), List.of("--system", system.key()), classPath, timeout);
+    }
+
+    /**
+     * Starts a child with {@link BenchServer} options of its own and waits for its {@code READY <port>} line.
+     * Its stderr goes to ours; the rest of its stdout too, so that our stdout holds only results.
+     *
+     * @param label      what it is, in messages, such as {@code orrery} or {@code name server}
+     * @param serverArgs the options of {@link BenchServer}, such as {@code --system nameserver}
+     * @param classPath  the class path of the child
+     * @param timeout    how long it may take to get ready
+     * @return the running child
+     * @throws IOException when it cannot start, exits early, or is not ready in time
+     */
+    static ServerProcess start(String label, List<String> serverArgs, String classPath, Duration timeout)
+            throws IOException {
+        Process process = new ProcessBuilder(command(serverArgs, classPath))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         CompletableFuture<Integer> ready = new CompletableFuture<>();
@@ -54,27 +70,28 @@ final class ServerProcess implements AutoCloseable {
             return new ServerProcess(process, port);
         } catch (ExecutionException e) {
             kill(process);
-            throw new IOException("the " + system.label() + " server child failed: " + e.getCause().getMessage(),
+            throw new IOException("the " + label + " server child failed: " + e.getCause().getMessage(),
                     e.getCause());
         } catch (TimeoutException e) {
             kill(process);
-            throw new IOException("the " + system.label() + " server child was not ready within "
+            throw new IOException("the " + label + " server child was not ready within "
                     + DurationConverter.format(timeout), e);
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting the " + system.label() + " server child", e);
+            throw new IOException("interrupted while starting the " + label + " server child", e);
         }
     }
 
     /**
-     * The child's command line.
+     * The child's command line: this process's java, the extra options of {@value #SERVER_JVM_ARGS}, then
+     * {@link BenchServer} with its options and {@code --port 0}.
      *
-     * @param system    the system it serves
-     * @param classPath its class path
+     * @param serverArgs the options of {@link BenchServer}
+     * @param classPath  its class path
      * @return the command
      */
-    static List<String> command(BenchSystem system, String classPath) {
+    static List<String> command(List<String> serverArgs, String classPath) {
         String java = ProcessHandle.current().info().command()
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
@@ -83,8 +100,9 @@ final class ServerProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(Arrays.asList(extra.split("\\s+")));
         }
-        command.addAll(List.of("-cp", classPath, BenchServer.class.getName(), "--system", system.key(),
-                "--port", "0"));
+        command.addAll(List.of("-cp", classPath, BenchServer.class.getName()));
+        command.addAll(serverArgs);
+        command.addAll(List.of("--port", "0"));
         return command;
     }
 
@@ -129,6 +147,15 @@ final class ServerProcess implements AutoCloseable {
      */
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * The CPU time the child has used so far, as the operating system counts it (in clock ticks on Linux).
+     *
+     * @return its user and system time, or empty where the operating system does not tell
+     */
+    Optional<Duration> cpuTime() {
+        return process.info().totalCpuDuration();
     }
 
     /** Closes the child's stdin so it stops; kills it if it has not stopped within 5 s. */

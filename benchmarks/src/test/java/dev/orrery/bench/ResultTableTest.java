@@ -36,6 +36,17 @@ class ResultTableTest {
     }
 
     @Test
+    void shouldWidenTheFirstColumnToTheLongestSystemName() {
+        List<String> lines = ResultTable.render(List.of(result("orrery-locate-cold+call", 1, 5_000, 300, 0),
+                result("orrery-call", 1, 10_000, 200, 0)));
+
+        int transport = lines.get(0).indexOf("transport");
+        assertThat(transport).isGreaterThan("orrery-locate-cold+call".length());
+        assertThat(lines.get(1).indexOf("tcp")).isEqualTo(transport);
+        assertThat(lines.get(2).indexOf("tcp")).isEqualTo(transport);
+    }
+
+    @Test
     void shouldShoutAboutFailedCalls() {
         List<String> lines = ResultTable.render(List.of(result("orrery", 4, 1000, 30, 7)));
 

@@ -23,6 +23,11 @@ final class InstanceTable {
     /** Per service, in order of registration: a renewal replaces an entry in place and keeps its position. */
     private final NavigableMap<String, Map<String, Entry>> byService = new TreeMap<>();
     /**
+     * Per service, what {@link #instancesOf} returned, until the service's entries change: lookups far outnumber
+     * changes, and an immutable list needs no copy to leave the lock.
+     */
+    private final Map<String, List<Instance>> listed = new HashMap<>();
+    /**
      * No lease runs out before this moment. A renewal leaves it too early rather than searching for the new
      * earliest; the next sweep after it finds nothing to expire and corrects it.
      */
@@ -42,6 +47,7 @@ final class InstanceTable {
         assert Thread.holdsLock(lock);
         byId.put(entry.id(), entry);
         byService.computeIfAbsent(entry.instance().service(), s -> new LinkedHashMap<>()).put(entry.id(), entry);
+        listed.remove(entry.instance().service());
         nextExpiry = Math.min(nextExpiry, entry.expiresAt());
     }
 
@@ -51,6 +57,7 @@ final class InstanceTable {
         String service = entry.instance().service();
         Map<String, Entry> instances = byService.get(service);
         instances.remove(entry.id());
+        listed.remove(service);
         if (instances.isEmpty()) {
             byService.remove(service);
         }
@@ -83,11 +90,19 @@ final class InstanceTable {
         return expired;
     }
 
-    /** @return the instances of one service, oldest registration first */
+    /** @return the instances of one service, oldest registration first, as an immutable list */
     List<Instance> instancesOf(String service) {
         assert Thread.holdsLock(lock);
-        Map<String, Entry> instances = byService.getOrDefault(service, Map.of());
-        return instances.values().stream().map(Entry::instance).toList();
+        List<Instance> instances = listed.get(service);
+        if (instances == null) {
+            Map<String, Entry> entries = byService.get(service);
+            if (entries == null) {
+                return List.of();
+            }
+            instances = entries.values().stream().map(Entry::instance).toList();
+            listed.put(service, instances);
+        }
+        return instances;
     }
 
     /** @return the instances of the services that match, by service name, then oldest first */

@@ -141,14 +141,16 @@ public final class NameServerService implements NameServer, AutoCloseable {
     public List<Instance> locate(String service, Map<String, String> filter) {
         Names.checkServiceName(service);
         Map<String, String> wanted = SpecRules.checkFilter(filter);
+        List<Instance> instances;
         synchronized (lock) {
             openAt();
-            List<Instance> instances = table.instancesOf(service);
-            if (wanted.isEmpty()) {
-                return instances;
-            }
-            return instances.stream().filter(i -> i.metadata().entrySet().containsAll(wanted.entrySet())).toList();
+            instances = table.instancesOf(service);
         }
+        // The list is immutable: filtering it needs no lock.
+        if (wanted.isEmpty()) {
+            return instances;
+        }
+        return instances.stream().filter(i -> i.metadata().entrySet().containsAll(wanted.entrySet())).toList();
     }
 
     @Override

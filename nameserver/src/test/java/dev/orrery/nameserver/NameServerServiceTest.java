@@ -135,6 +135,33 @@ class NameServerServiceTest {
     }
 
     @Test
+    void shouldAnswerEachLocateWithEveryChangeMadeBeforeIt() {
+        Registration first = nameServer.register(spec("demo.echo", "tcp://10.0.0.1:7070", 2_000));
+        assertThat(nameServer.locate("demo.echo", Map.of())).extracting(Instance::id)
+                .containsExactly(first.instanceId());
+
+        Registration second = nameServer.register(spec("demo.echo", "tcp://10.0.0.2:7070", 5_000));
+        assertThat(nameServer.locate("demo.echo", Map.of())).extracting(Instance::id)
+                .containsExactly(first.instanceId(), second.instanceId());
+
+        clock.advance(Duration.ofMillis(1_000));
+        nameServer.renew(second.instanceId(), second.ownerToken());
+        assertThat(nameServer.locate("demo.echo", Map.of())).extracting(Instance::lastRenewedAt)
+                .containsExactly(clock.millis() - 1_000, clock.millis());
+
+        nameServer.update(second.instanceId(), second.ownerToken(), Map.of("zone", "b"));
+        assertThat(nameServer.locate("demo.echo", Map.of())).last().extracting(Instance::metadata)
+                .isEqualTo(Map.of("zone", "b"));
+
+        clock.advance(Duration.ofMillis(1_000));
+        assertThat(nameServer.locate("demo.echo", Map.of())).extracting(Instance::id)
+                .containsExactly(second.instanceId());
+
+        nameServer.deregister(second.instanceId(), second.ownerToken());
+        assertThat(nameServer.locate("demo.echo", Map.of())).isEmpty();
+    }
+
+    @Test
     void shouldReportCountsRevisionAndUptime() {
         NameServerStats empty = nameServer.stat();
         assertThat(empty.version()).isNotBlank();

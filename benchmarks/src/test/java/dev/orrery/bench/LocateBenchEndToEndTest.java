@@ -1,0 +1,54 @@
+package dev.orrery.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/** The whole of {@code bench locate}, briefly: a name server and two echo servers in child JVMs, every scenario. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class LocateBenchEndToEndTest {
+
+    @Test
+    void shouldPrintARowOfSuccessfulCallsForEveryScenarioAsJsonLines() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new BenchCommand());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+
+        int exit = command.execute("locate", "--json", "--warmup", "200ms", "--duration", "300ms",
+                "--concurrency", "1");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String[] lines = out.toString().strip().split("\n");
+        List<String> systems = new ArrayList<>();
+        for (String line : lines) {
+            JsonRowsTest.assertWellFormedRow(line);
+            JsonNode row = new ObjectMapper().readTree(line);
+            systems.add(row.get("system").asText());
+            assertThat(row.get("transport").asText()).isEqualTo("tcp");
+            assertThat(row.get("concurrency").asInt()).isEqualTo(1);
+            assertThat(row.get("calls_per_sec").asDouble()).as(line).isPositive();
+            assertThat(row.get("p50_us").asDouble()).as(line).isPositive();
+            int payload = systems.getLast().equals("nameserver-lookup") ? 0 : 64;
+            assertThat(row.get("payload").asInt()).isEqualTo(payload);
+        }
+        assertThat(systems).containsExactly("orrery-call", "orrery-locate+call", "orrery-locate-cold+call",
+                "nameserver-lookup");
+        assertThat(err.toString())
+                .contains("demo.echo at [tcp://127.0.0.1:", "and 8 decoy instances of other services")
+                .contains("c=1 orrery-locate+call vs orrery-call: p50 ")
+                .contains("c=1 orrery-locate-cold+call vs orrery-call: p50 ")
+                .contains("nameserver-lookup: at best ", "nameserver-lookup c=1: ", " µs of name-server CPU per lookup")
+                .doesNotContain("!!");
+    }
+}
