@@ -22,6 +22,7 @@ final class BalancedTargets implements Targets {
     private final Balancer balancer;
     private final Function<Instance, Connector> connectors;
     private final AtomicInteger next = new AtomicInteger();
+    private volatile Resolved cache;
 
     BalancedTargets(ServiceView view, Balancer balancer, Function<Instance, Connector> connectors) {
         this.view = view;
@@ -31,40 +32,57 @@ final class BalancedTargets implements Targets {
 
     @Override
     public Connector pick(Set<Connector> tried, long deadlineNanos) {
-        List<Instance> instances = view.instances(deadlineNanos);
-        if (instances.isEmpty()) {
+        List<Connector> candidates = resolved(view.instances(deadlineNanos));
+        if (candidates.isEmpty()) {
             throw new OrreryException(Status.UNAVAILABLE, "no instance of " + view.service()
                     + " is registered with the name server");
         }
-        List<Connector> healthy = new ArrayList<>(instances.size());
-        List<Connector> untried = new ArrayList<>(instances.size());
-        for (Instance instance : instances) {
-            Connector connector = connectors.apply(instance);
-            if (connector == null || tried.contains(connector)) {
+        int size = candidates.size();
+        int start = Math.floorMod(next.getAndIncrement(), size);
+        Connector best = null;
+        Connector fallback = null;
+        // No allocation per call: one pass from a rotating start; reachable instances first, and when every
+        // one looks unreachable, any untried one, since one may have come back.
+        for (int i = 0; i < size; i++) {
+            Connector candidate = candidates.get((start + i) % size);
+            if (tried.contains(candidate)) {
                 continue;
             }
-            untried.add(connector);
-            if (connector.available()) {
-                healthy.add(connector);
+            if (fallback == null) {
+                fallback = candidate;
             }
-        }
-        // When every instance looks unreachable, try them anyway: one may have come back.
-        List<Connector> candidates = healthy.isEmpty() ? untried : healthy;
-        if (candidates.isEmpty()) {
-            return null;
-        }
-        int start = Math.floorMod(next.getAndIncrement(), candidates.size());
-        if (balancer == Balancer.ROUND_ROBIN) {
-            return candidates.get(start);
-        }
-        Connector best = candidates.get(start);
-        for (int i = 1; i < candidates.size(); i++) {
-            Connector candidate = candidates.get((start + i) % candidates.size());
-            if (candidate.outstanding() < best.outstanding()) {
+            if (!candidate.available()) {
+                continue;
+            }
+            if (balancer == Balancer.ROUND_ROBIN) {
+                return candidate;
+            }
+            if (best == null || candidate.outstanding() < best.outstanding()) {
                 best = candidate;
             }
         }
-        return best;
+        return best != null ? best : fallback;
+    }
+
+    /** The connectors of a view's instances, resolved once each time the view changes, not per call. */
+    private List<Connector> resolved(List<Instance> instances) {
+        Resolved current = cache;
+        if (current != null && current.instances == instances) {
+            return current.connectors;
+        }
+        List<Connector> connectorsNow = new ArrayList<>(instances.size());
+        for (Instance instance : instances) {
+            Connector connector = connectors.apply(instance);
+            if (connector != null) {
+                connectorsNow.add(connector);
+            }
+        }
+        cache = new Resolved(instances, List.copyOf(connectorsNow));
+        return cache.connectors;
+    }
+
+    /** A view's instance list and the connectors it resolved to. */
+    private record Resolved(List<Instance> instances, List<Connector> connectors) {
     }
 
     /**

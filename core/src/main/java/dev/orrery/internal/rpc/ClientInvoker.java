@@ -89,7 +89,8 @@ public final class ClientInvoker implements InvocationHandler {
     /** Runs attempts on one target after another until one succeeds or a failure may not be retried. */
     private <R> R withRetries(MethodDescriptor descriptor, long deadline, Supplier<PendingCall> calls,
                               Attempt<R> attempt) {
-        Set<Connector> tried = new HashSet<>();
+        // Most calls succeed at once: the set of tried targets is made only when one fails.
+        Set<Connector> tried = Set.of();
         OrreryException last = null;
         while (true) {
             Connector target = targets.pick(tried, deadline);
@@ -102,6 +103,9 @@ public final class ClientInvoker implements InvocationHandler {
             } catch (OrreryException e) {
                 if (!retryable(e, call, descriptor, deadline)) {
                     throw e;
+                }
+                if (tried.isEmpty()) {
+                    tried = new HashSet<>();
                 }
                 tried.add(target);
                 last = e;
