@@ -42,7 +42,7 @@ public abstract class CallContext {
      * @param body the handler
      * @throws Exception what the handler threw
      */
-    protected final void runWithin(Callable body) throws Exception {
+    protected final void runWithin(Handler body) throws Exception {
         ScopedValue.where(CURRENT, this).call(() -> {
             body.call();
             return null;
@@ -51,7 +51,7 @@ public abstract class CallContext {
 
     /** A handler body that may throw, for {@link #runWithin}. */
     @FunctionalInterface
-    protected interface Callable {
+    protected interface Handler {
         /**
          * Runs the handler.
          *

@@ -5,6 +5,7 @@ import dev.orrery.examples.Echo;
 import dev.orrery.examples.EchoService;
 import dev.orrery.nameserver.EmbeddedNameServer;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,18 +85,8 @@ final class RegistryFixture implements AutoCloseable {
      * @param what      what is awaited, for the failure message
      */
     static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("gave up waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
-        }
+        Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     @Override

@@ -8,7 +8,4 @@ package dev.orrery.registry;
  * @param ttlMillis  the lease granted
  */
 public record Registration(String instanceId, String ownerToken, long ttlMillis) {
-
-    /** No registration yet: what a registrar holds while the name server cannot be reached. */
-    public static final Registration NONE = new Registration("", "", 0);
 }

@@ -33,9 +33,13 @@ public interface ConformanceService {
      */
     long sleep(long millis);
 
+    /** @return how many {@link #sleep} calls are running now: how a test knows a call is in flight */
+    int sleeping();
+
     /** The implementation the suite serves. */
     final class Implementation implements ConformanceService {
         private final List<Integer> appended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.concurrent.atomic.AtomicInteger sleeping = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public byte[] echo(byte[] bytes) {
@@ -54,13 +58,21 @@ public interface ConformanceService {
 
         @Override
         public long sleep(long millis) {
+            sleeping.incrementAndGet();
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
+            } finally {
+                sleeping.decrementAndGet();
             }
             return millis;
+        }
+
+        @Override
+        public int sleeping() {
+            return sleeping.get();
         }
     }
 }

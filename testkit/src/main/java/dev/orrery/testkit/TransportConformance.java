@@ -145,7 +145,7 @@ public abstract class TransportConformance {
         ConformanceService probe = client(server.endpoints().getFirst());
         assertThat(probe.echo(new byte[1])).hasSize(1);
         CompletableFuture<Long> slow = CompletableFuture.supplyAsync(() -> probe.sleep(500));
-        Thread.sleep(100);
+        awaitInFlight(probe);
         server.close();
         assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo(500);
         assertThatThrownBy(() -> probe.echo(new byte[1])).isInstanceOf(OrreryException.class)
@@ -160,12 +160,23 @@ public abstract class TransportConformance {
         ConformanceService probe = client(endpoint);
         assertThat(probe.echo(new byte[1])).hasSize(1);
         CompletableFuture<Long> inFlight = CompletableFuture.supplyAsync(() -> probe.sleep(30_000));
-        Thread.sleep(300);
+        awaitInFlight(probe);
         long killed = System.nanoTime();
         process.kill();
         assertThatThrownBy(() -> inFlight.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(OrreryException.class)
                 .satisfies(e -> assertThat(((OrreryException) e).status()).isEqualTo(Status.UNAVAILABLE));
         assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(2));
+        // A new call fails fast too, rather than waiting for its deadline.
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> probe.echo(new byte[1])).isInstanceOf(OrreryException.class)
+                .satisfies(e -> assertThat(((OrreryException) e).status()).isEqualTo(Status.UNAVAILABLE));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** Waits until the server runs the slow call, asking it on the same connection. */
+    private static void awaitInFlight(ConformanceService probe) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> probe.sleeping() == 1);
     }
 }

@@ -70,7 +70,7 @@ public final class PendingCall extends CompletableFuture<Object> {
 
     /** @return the size of the frame that will carry this call, length prefix excluded */
     int frameSize() {
-        return Frame.call(FrameType.CALL, 0, 0, codec, service, method, payload).encodedLength() - 4;
+        return Frame.callSize(service, method, payload.length);
     }
 
     /**

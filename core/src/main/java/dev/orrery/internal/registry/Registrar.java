@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Registrar {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
+    /** Held for a service while the name server cannot be reached: it is registered at the next renewal. */
+    private static final Registration PENDING = new Registration("", "", 0);
 
     private final NameServer nameServer;
     private final Supplier<List<Endpoint>> endpoints;
@@ -66,7 +68,7 @@ public final class Registrar {
      * @param service the service name
      */
     public void register(String service) {
-        held.putIfAbsent(service, Registration.NONE);
+        held.putIfAbsent(service, PENDING);
         threads.execute(() -> registerNow(service));
     }
 
@@ -88,7 +90,7 @@ public final class Registrar {
     private void renewAll() {
         for (Map.Entry<String, Registration> entry : held.entrySet()) {
             Registration registration = entry.getValue();
-            if (registration == Registration.NONE) {
+            if (registration == PENDING) {
                 registerNow(entry.getKey());
                 continue;
             }
@@ -126,7 +128,7 @@ public final class Registrar {
         renewals.cancel(false);
         for (Map.Entry<String, Registration> entry : held.entrySet()) {
             Registration registration = entry.getValue();
-            if (registration == Registration.NONE) {
+            if (registration == PENDING) {
                 continue;
             }
             try {

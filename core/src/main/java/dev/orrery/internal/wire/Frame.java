@@ -72,6 +72,18 @@ public record Frame(int type, int flags, long correlationId, long deadlineMicros
     }
 
     /**
+     * The size of a frame made by {@link #call}, length prefix excluded, computed without building it.
+     *
+     * @param service       the service name, UTF-8
+     * @param method        the method name, UTF-8
+     * @param payloadLength the payload's length
+     * @return the size in bytes
+     */
+    public static int callSize(byte[] service, byte[] method, int payloadLength) {
+        return FIXED_HEADER + (3 + 8) + (3 + 1) + headerLength(service) + headerLength(method) + payloadLength;
+    }
+
+    /**
      * A reply frame.
      *
      * @param correlationId the call's id

@@ -26,6 +26,8 @@ class FrameTest {
                                    @ForAll @Size(max = 5000) byte[] payload) throws WireException {
         Frame frame = Frame.call(type, correlationId, deadline, codec, service.getBytes(StandardCharsets.UTF_8),
                 method.getBytes(StandardCharsets.UTF_8), payload);
+        assertThat(Frame.callSize(frame.service(), frame.method(), payload.length))
+                .isEqualTo(frame.encodedLength() - 4);
         Frame decoded = roundTrip(frame);
         assertThat(decoded.type()).isEqualTo(type);
         assertThat(decoded.correlationId()).isEqualTo(correlationId);
