@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code orrery bench locate}: calls by name over TCP, with the name server and two echo servers each in a child
- * JVM. At each concurrency it measures plain calls to the instances' endpoints ({@code orrery-call}), calls
+ * JVM, then over the in-JVM transport, with every server in this JVM, where a call costs a few microseconds and
+ * what locating adds to it is not lost in the noise of the sockets. At each concurrency it measures plain calls to the instances' endpoints ({@code orrery-call}), calls
  * through a located proxy with its cache warm ({@code orrery-locate+call}), and a name-server lookup before each
  * call ({@code orrery-locate-cold+call}), by turns (see {@link Turns}) so that their differences are not drift;
- * then the name server's own lookup rate ({@code nameserver-lookup}). Results go to stdout, as a table or as JSON
+ * then, over TCP, the name server's own lookup rate ({@code nameserver-lookup}). Results go to stdout, as a table or as JSON
  * lines; progress goes to stderr.
  *
  * <pre>{@code
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "locate",
         mixinStandardHelpOptions = true,
         description = "Measures calls by name: through a located proxy's cache, after a name-server lookup, and "
-                + "the name server's lookup rate, against plain calls; every server in a child JVM.",
+                + "the name server's lookup rate, against plain calls; over TCP to child JVMs, and in this JVM.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every call succeeded", "1:calls failed or a server did not run", "2:usage"})
 public final class LocateBench implements Callable<Integer> {
@@ -42,7 +43,10 @@ public final class LocateBench implements Callable<Integer> {
     static final List<Integer> DEFAULT_CALL_LEVELS = List.of(1, 8);
     /** Concurrencies of the lookups without {@code --concurrency}: the name server's rate needs many clients. */
     static final List<Integer> DEFAULT_LOOKUP_LEVELS = List.of(1, 8, 64);
-    private static final String TRANSPORT = "tcp";
+    /** The in-JVM transport: calls of a few microseconds, against which a located proxy's cost stands out. */
+    static final String IN_PROCESS = "inproc";
+    /** The transports of {@code --transport all}, in the order they run. */
+    static final List<String> TRANSPORTS = List.of("tcp", IN_PROCESS);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     @CommandLine.Spec
@@ -59,6 +63,11 @@ public final class LocateBench implements Callable<Integer> {
     @Option(names = "--concurrency", split = ",", paramLabel = "N[,N...]",
             description = "calls in flight at once, for every scenario (default: 1,8 for calls; 1,8,64 for lookups)")
     private List<Integer> concurrency;
+
+    @Option(names = "--transport", defaultValue = "all", paramLabel = "tcp|inproc|all",
+            description = "tcp: every server in a child JVM; inproc: in this JVM, where a call costs a few µs and "
+                    + "what locating adds stands out; all: both (default: ${DEFAULT-VALUE})")
+    private String transport;
 
     @Option(names = "--json", description = "print one JSON object per result on stdout, nothing else")
     private boolean json;
@@ -97,43 +106,49 @@ public final class LocateBench implements Callable<Integer> {
     }
 
     /**
-     * Starts the children and the client, then runs every scenario at each of its concurrencies. With
-     * {@code --json}, each result is written as soon as it is measured.
+     * Runs the scenarios over each transport in turn: every call scenario at each of its concurrencies, then, over
+     * TCP, where the name server has a process of its own, the lookups. With {@code --json}, each result is
+     * written as soon as it is measured.
      *
      * @return false when a server or the client failed outright; the reason is on {@code progress}
      */
     private boolean runAll(List<Integer> callLevels, List<Integer> lookupLevels, PrintWriter out,
                            PrintWriter progress) throws InterruptedException {
-        int most = Math.max(callLevels.getLast(), lookupLevels.getLast());
-        try (LocateTopology topology = LocateTopology.start(ECHO_SERVERS, System.getProperty("java.class.path"),
-                START_TIMEOUT, progress);
-             LocateClient client = LocateClient.connect(topology.nameServer(), ECHO_SERVERS, most, START_TIMEOUT)) {
-            progress.println(LocateClient.SERVICE + " at " + client.endpoints() + ", and " + LocateClient.DECOYS
-                    + " decoy instances of other services");
-            for (int level : callLevels) {
-                List<Turns.Contender> contenders = LocateScenario.calls().stream()
-                        .map(scenario -> contender(client, scenario, level)).toList();
-                if (!emit(Turns.run(level, contenders, Turns.TURN, progress), topology, out, progress)) {
-                    return false;
+        for (String each : transports()) {
+            boolean inProcess = each.equals(IN_PROCESS);
+            int most = Math.max(callLevels.getLast(), inProcess ? 0 : lookupLevels.getLast());
+            try (LocateServers servers = inProcess ? InProcessServers.start(ECHO_SERVERS)
+                    : LocateTopology.start(ECHO_SERVERS, System.getProperty("java.class.path"), START_TIMEOUT,
+                    progress);
+                 LocateClient client = LocateClient.connect(servers.nameServer(), ECHO_SERVERS, most,
+                         START_TIMEOUT)) {
+                progress.println(each + ": " + LocateClient.SERVICE + " at " + client.endpoints() + ", and "
+                        + LocateClient.DECOYS + " decoy instances of other services");
+                for (int level : callLevels) {
+                    List<Turns.Contender> contenders = LocateScenario.calls().stream()
+                            .map(scenario -> contender(client, scenario, each, level)).toList();
+                    if (!emit(Turns.run(level, contenders, Turns.TURN, progress), servers, out, progress)) {
+                        return false;
+                    }
                 }
-            }
-            for (int level : lookupLevels) {
-                if (!emit(List.of(lookUp(client, topology, level, progress)), topology, out, progress)) {
-                    return false;
+                for (int level : inProcess ? List.<Integer>of() : lookupLevels) {
+                    if (!emit(List.of(lookUp(client, servers, level, progress)), servers, out, progress)) {
+                        return false;
+                    }
                 }
+            } catch (IOException | RuntimeException e) {
+                progress.println();
+                progress.println("!! bench locate over " + each + " FAILED: " + e);
+                return false;
             }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            progress.println();
-            progress.println("!! bench locate FAILED: " + e);
-            return false;
         }
+        return true;
     }
 
-    private Turns.Contender contender(LocateClient client, LocateScenario scenario, int level) {
+    private Turns.Contender contender(LocateClient client, LocateScenario scenario, String over, int level) {
         BlockingLoad.BlockingCall call = client.call(scenario);
         return new Turns.Contender(
-                new Measurement(scenario.label(), TRANSPORT, scenario.payload(), level, warmup, duration),
+                new Measurement(scenario.label(), over, scenario.payload(), level, warmup, duration),
                 recorder -> BlockingLoad.start(scenario.label(), level, call, recorder));
     }
 
@@ -141,10 +156,10 @@ public final class LocateBench implements Callable<Integer> {
      * Measures lookups at one concurrency, and how much CPU time the name server spent on them: with client and
      * server on the same two cores, the rate alone understates what the name server could answer.
      */
-    private RpcResult lookUp(LocateClient client, LocateTopology topology, int level, PrintWriter progress)
+    private RpcResult lookUp(LocateClient client, LocateServers topology, int level, PrintWriter progress)
             throws InterruptedException {
-        Turns.Contender lookups = contender(client, LocateScenario.LOOKUP, level);
-        progress.print(LocateScenario.LOOKUP.label() + " " + TRANSPORT + " c=" + level + ": ");
+        Turns.Contender lookups = contender(client, LocateScenario.LOOKUP, topology.transport(), level);
+        progress.print(LocateScenario.LOOKUP.label() + " " + topology.transport() + " c=" + level + ": ");
         AtomicReference<Optional<Duration>> before = new AtomicReference<>(Optional.empty());
         RpcResult result = lookups.measurement().run(lookups.start(), () -> before.set(topology.nameServerCpu()),
                 progress);
@@ -160,7 +175,7 @@ public final class LocateBench implements Callable<Integer> {
      *
      * @return false when a server child died meanwhile
      */
-    private boolean emit(List<RpcResult> measured, LocateTopology topology, PrintWriter out, PrintWriter progress) {
+    private boolean emit(List<RpcResult> measured, LocateServers topology, PrintWriter out, PrintWriter progress) {
         results.addAll(measured);
         if (json) {
             measured.forEach(result -> out.println(JsonRows.format(result)));
@@ -192,6 +207,18 @@ public final class LocateBench implements Callable<Integer> {
         if (duration.isZero()) {
             throw usage("--duration must be longer than 0, such as 10s");
         }
+        transports();
+    }
+
+    /** The transports of {@code --transport}, in the order they run. */
+    private List<String> transports() {
+        if (transport.equals("all")) {
+            return TRANSPORTS;
+        }
+        if (!TRANSPORTS.contains(transport)) {
+            throw usage("--transport must be one of tcp, inproc or all, got '" + transport + "'");
+        }
+        return List.of(transport);
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -42,7 +42,8 @@ final class LocateTable {
      * the ratio of the rates; then the best lookup rate.
      *
      * @param results the results of one run
-     * @return lines such as {@code c=1 orrery-locate+call vs orrery-call: p50 +0.4 µs, mean +0.3 µs, calls/s 0.99x}
+     * @return lines such as
+     *         {@code tcp c=1 orrery-locate+call vs orrery-call: p50 +0.40 µs, mean +0.31 µs, calls/s 0.99x}
      */
     static List<String> differences(List<RpcResult> results) {
         List<String> lines = new ArrayList<>();
@@ -52,9 +53,9 @@ final class LocateTable {
                 continue;
             }
             for (LocateScenario scenario : List.of(LocateScenario.LOCATE_CALL, LocateScenario.LOCATE_COLD_CALL)) {
-                find(results, scenario.label(), baseline.concurrency()).ifPresent(located -> lines.add(
-                        String.format(Locale.ROOT, "c=%d %s vs %s: p50 %s, mean %s, calls/s %s",
-                                baseline.concurrency(), located.system(), base,
+                find(results, scenario.label(), baseline.transport(), baseline.concurrency()).ifPresent(located ->
+                        lines.add(String.format(Locale.ROOT, "%s c=%d %s vs %s: p50 %s, mean %s, calls/s %s",
+                                baseline.transport(), baseline.concurrency(), located.system(), base,
                                 signed(located.p50Us() - baseline.p50Us()), signed(meanAdded(located, baseline)),
                                 ratio(located.callsPerSec(), baseline.callsPerSec()))));
             }
@@ -75,14 +76,16 @@ final class LocateTable {
         return baseline.concurrency() * 1e6 * (1 / located.callsPerSec() - 1 / baseline.callsPerSec());
     }
 
-    private static Optional<RpcResult> find(List<RpcResult> results, String system, int concurrency) {
+    private static Optional<RpcResult> find(List<RpcResult> results, String system, String transport,
+                                            int concurrency) {
         return results.stream()
-                .filter(result -> result.system().equals(system) && result.concurrency() == concurrency)
+                .filter(result -> result.system().equals(system) && result.concurrency() == concurrency
+                        && result.transport().equals(transport))
                 .findFirst();
     }
 
     private static String signed(double micros) {
-        return Double.isNaN(micros) ? "n/a" : String.format(Locale.ROOT, "%+.1f µs", micros);
+        return Double.isNaN(micros) ? "n/a" : String.format(Locale.ROOT, "%+.2f µs", micros);
     }
 
     private static String ratio(double ours, double theirs) {

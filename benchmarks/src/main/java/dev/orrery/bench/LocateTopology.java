@@ -13,7 +13,7 @@ import java.util.Optional;
  * with it, each in a JVM of its own on 127.0.0.1. Closing it stops the echo servers first, so that they
  * deregister, then the name server.
  */
-final class LocateTopology implements AutoCloseable {
+final class LocateTopology implements LocateServers {
 
     private final ServerProcess nameServer;
     private final List<ServerProcess> echoServers;
@@ -62,34 +62,26 @@ final class LocateTopology implements AutoCloseable {
         return Endpoint.parse("tcp://127.0.0.1:" + child.port());
     }
 
-    /**
-     * Where the name server listens.
-     *
-     * @return its endpoint on 127.0.0.1
-     */
-    Endpoint nameServer() {
+    @Override
+    public String transport() {
+        return "tcp";
+    }
+
+    @Override
+    public Endpoint nameServer() {
         return endpoint(nameServer);
     }
 
-    /**
-     * The CPU time the name server has used so far.
-     *
-     * @return its user and system time, or empty where the operating system does not tell
-     */
-    Optional<Duration> nameServerCpu() {
+    @Override
+    public Optional<Duration> nameServerCpu() {
         return nameServer.cpuTime();
     }
 
-    /**
-     * Whether every child still runs.
-     *
-     * @return true while they all run
-     */
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return nameServer.isAlive() && echoServers.stream().allMatch(ServerProcess::isAlive);
     }
 
-    /** Stops the echo servers, then the name server. */
     @Override
     public void close() {
         echoServers.forEach(ServerProcess::close);

@@ -26,7 +26,7 @@ class LocateBenchEndToEndTest {
         command.setErr(new PrintWriter(err, true));
 
         int exit = command.execute("locate", "--json", "--warmup", "200ms", "--duration", "300ms",
-                "--concurrency", "1");
+                "--concurrency", "1", "--transport", "tcp");
 
         assertThat(exit).as(err.toString()).isZero();
         String[] lines = out.toString().strip().split("\n");
@@ -50,5 +50,34 @@ class LocateBenchEndToEndTest {
                 .contains("c=1 orrery-locate-cold+call vs orrery-call: p50 ")
                 .contains("nameserver-lookup: at best ", "nameserver-lookup c=1: ", " µs of name-server CPU per lookup")
                 .doesNotContain("!!");
+    }
+
+    @Test
+    void shouldCompareLocatedAndPlainCallsInThisJvmOverTheInJvmTransport() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine command = new CommandLine(new BenchCommand());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+
+        int exit = command.execute("locate", "--json", "--warmup", "200ms", "--duration", "300ms",
+                "--concurrency", "1,2", "--transport", "inproc");
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> rows = new ArrayList<>();
+        for (String line : out.toString().strip().split("\n")) {
+            JsonRowsTest.assertWellFormedRow(line);
+            JsonNode row = new ObjectMapper().readTree(line);
+            assertThat(row.get("transport").asText()).isEqualTo("inproc");
+            assertThat(row.get("calls_per_sec").asDouble()).as(line).isPositive();
+            rows.add(row.get("system").asText() + " c=" + row.get("concurrency").asInt());
+        }
+        assertThat(rows).containsExactly("orrery-call c=1", "orrery-locate+call c=1", "orrery-locate-cold+call c=1",
+                "orrery-call c=2", "orrery-locate+call c=2", "orrery-locate-cold+call c=2");
+        assertThat(err.toString())
+                .contains("inproc: demo.echo at [inproc://bench-locate-echo-")
+                .contains("inproc c=1 orrery-locate+call vs orrery-call: p50 ")
+                .contains("inproc c=2 orrery-locate-cold+call vs orrery-call: p50 ")
+                .doesNotContain("nameserver-lookup", "!!");
     }
 }

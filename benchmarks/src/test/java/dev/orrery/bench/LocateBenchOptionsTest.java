@@ -49,6 +49,13 @@ class LocateBenchOptionsTest {
     }
 
     @Test
+    void shouldRefuseAnUnknownTransport() {
+        assertThat(run("locate", "--transport", "udp")).isEqualTo(2);
+        assertThat(err.toString()).contains("--transport must be one of tcp, inproc or all, got 'udp'");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void shouldRefuseOptionsOfTheRpcBenchmark() {
         assertThat(run("locate", "--peers", "grpc")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown options: '--peers'");
@@ -58,7 +65,7 @@ class LocateBenchOptionsTest {
     void shouldDescribeItsOptionsAndDefaults() {
         assertThat(run("locate", "--help")).isZero();
         assertThat(out.toString()).contains("--duration", "--warmup", "--concurrency", "--json",
-                "1,8,64 for lookups");
+                "1,8,64 for lookups", "--transport", "tcp|inproc|all");
     }
 
     @Test

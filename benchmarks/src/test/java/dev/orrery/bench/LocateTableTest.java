@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Timeout;
 class LocateTableTest {
 
     private static RpcResult result(String system, int concurrency, long calls, double p50) {
-        return new RpcResult(system, "tcp", 64, concurrency, calls, 0, 1_000_000_000L, p50, 2 * p50, 3 * p50, null);
+        return result(system, "tcp", concurrency, calls, p50);
+    }
+
+    private static RpcResult result(String system, String transport, int concurrency, long calls, double p50) {
+        return new RpcResult(system, transport, 64, concurrency, calls, 0, 1_000_000_000L, p50, 2 * p50, 3 * p50, null);
     }
 
     @Test
@@ -24,9 +28,21 @@ class LocateTableTest {
                 result("orrery-call", 8, 40_000, 190.0), result("orrery-locate+call", 8, 40_000, 189.5));
 
         assertThat(LocateTable.differences(results)).containsExactly(
-                "c=1 orrery-locate+call vs orrery-call: p50 +0.4 µs, mean +1.0 µs, calls/s 0.99x",
-                "c=1 orrery-locate-cold+call vs orrery-call: p50 +90.0 µs, mean +100.0 µs, calls/s 0.50x",
-                "c=8 orrery-locate+call vs orrery-call: p50 -0.5 µs, mean +0.0 µs, calls/s 1.00x");
+                "tcp c=1 orrery-locate+call vs orrery-call: p50 +0.40 µs, mean +1.00 µs, calls/s 0.99x",
+                "tcp c=1 orrery-locate-cold+call vs orrery-call: p50 +90.00 µs, mean +100.00 µs, calls/s 0.50x",
+                "tcp c=8 orrery-locate+call vs orrery-call: p50 -0.50 µs, mean +0.00 µs, calls/s 1.00x");
+    }
+
+    @Test
+    void shouldCompareOnlyResultsOfTheSameTransport() {
+        List<RpcResult> results = List.of(
+                result("orrery-call", "tcp", 1, 10_000, 100.0), result("orrery-call", "inproc", 1, 200_000, 4.0),
+                result("orrery-locate+call", "inproc", 1, 190_476, 4.3),
+                result("orrery-locate+call", "tcp", 1, 10_000, 101.0));
+
+        assertThat(LocateTable.differences(results)).containsExactly(
+                "tcp c=1 orrery-locate+call vs orrery-call: p50 +1.00 µs, mean +0.00 µs, calls/s 1.00x",
+                "inproc c=1 orrery-locate+call vs orrery-call: p50 +0.30 µs, mean +0.25 µs, calls/s 0.95x");
     }
 
     @Test
@@ -55,6 +71,6 @@ class LocateTableTest {
         List<RpcResult> results = List.of(result("orrery-call", 1, 0, 0), result("orrery-locate+call", 1, 10, 5));
 
         assertThat(LocateTable.differences(results))
-                .containsExactly("c=1 orrery-locate+call vs orrery-call: p50 +5.0 µs, mean n/a, calls/s n/a");
+                .containsExactly("tcp c=1 orrery-locate+call vs orrery-call: p50 +5.00 µs, mean n/a, calls/s n/a");
     }
 }
