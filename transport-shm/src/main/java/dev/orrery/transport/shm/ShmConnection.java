@@ -7,7 +7,9 @@ import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * heap buffer and copied into several records, which the peer joins again. When the ring is full a sender
  * waits, spinning and then parking for up to a millisecond at a time: the peer frees space as fast as it
  * reads, and the channel's slot windows bound how far a sender can run ahead, so the wait ends unless the
- * peer is dead, in which case the reader thread notices it and the sender returns {@code false}.
+ * peer is dead, in which case the reader thread notices it and the sender returns {@code false}. The reader
+ * thread itself never waits to send (see {@link #sendFromReader}).
  *
  * <p>Threads: the ring's producer state is owned by whoever holds {@link #sending}; the socket and selector
  * by the reader thread ({@link ShmReader}), except for doorbell writes, which senders make under the lock.
@@ -41,10 +44,14 @@ final class ShmConnection implements Connection {
     private final SocketChannel socket;
     private final Selector selector;
     private final ReentrantLock sending = new ReentrantLock();
+    /** Encoded frames of the reader thread that did not fit when it sent them; the head may be part-written. */
+    private final Queue<ByteBuffer> backlog = new ConcurrentLinkedQueue<>();
     private final ByteBuffer doorbell = ByteBuffer.allocate(1);
     private final AtomicBoolean closeRequested = new AtomicBoolean();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private volatile boolean terminated;
+    /** The thread of this connection's {@link ShmReader}, which must never wait to send. */
+    private volatile Thread reader;
 
     ShmConnection(String remoteAddress, Ring out, Arena arena, SocketChannel socket, Selector selector) {
         this.remoteAddress = remoteAddress;
@@ -60,16 +67,81 @@ final class ShmConnection implements Connection {
             return false;
         }
         int length = frame.encodedLength();
+        if (Thread.currentThread() == reader) {
+            return sendFromReader(frame, length);
+        }
         sending.lock();
         try {
             // Checked again under the lock: the close record, written under it too, must come last.
             if (closeRequested.get() || terminated) {
                 return false;
             }
-            return length <= out.maxBody() ? sendWhole(frame, length) : sendInChunks(frame, length);
+            // The reader's frames that did not fit go first: frames leave in the order they were sent.
+            if (!writeBacklog(true)) {
+                return false;
+            }
+            return length <= out.maxBody() ? sendWhole(frame, length) : writeChunks(encode(frame, length), true);
         } finally {
             sending.unlock();
         }
+    }
+
+    /**
+     * The reader thread's send, from inside its listener (a reply to a ping, the next queued call, credit): it
+     * never waits, neither for space nor for the lock. Two readers each waiting for space in a ring that only
+     * the other drains would wait forever, so a frame that cannot be written at once joins the backlog, which
+     * the reader writes out as space frees up and which every sender writes out before its own frame.
+     */
+    private boolean sendFromReader(OutboundFrame frame, int length) {
+        if (sending.tryLock()) {
+            try {
+                if (closeRequested.get() || terminated) {
+                    return false;
+                }
+                if (writeBacklog(false) && length <= out.maxBody()) {
+                    int index = out.tryClaim(length);
+                    if (index >= 0) {
+                        writeWhole(frame, index, length);
+                        return true;
+                    }
+                }
+            } finally {
+                sending.unlock();
+            }
+        }
+        backlog.add(encode(frame, length));
+        return true;
+    }
+
+    /**
+     * Reader thread: writes out as much of the backlog as fits now, without waiting.
+     *
+     * @return whether the backlog is empty
+     */
+    boolean flushBacklog() {
+        if (backlog.isEmpty()) {
+            return true;
+        }
+        if (!sending.tryLock()) {
+            return false;
+        }
+        try {
+            return !terminated && writeBacklog(false);
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    /** Lock holder only: writes the backlog in order; returns whether it is now empty. */
+    private boolean writeBacklog(boolean wait) {
+        ByteBuffer next;
+        while ((next = backlog.peek()) != null) {
+            if (!writeChunks(next, wait)) {
+                return false;
+            }
+            backlog.poll();
+        }
+        return true;
     }
 
     private boolean sendWhole(OutboundFrame frame, int length) {
@@ -77,24 +149,38 @@ final class ShmConnection implements Connection {
         if (index < 0) {
             return false;
         }
+        writeWhole(frame, index, length);
+        return true;
+    }
+
+    private void writeWhole(OutboundFrame frame, int index, int length) {
         ByteBuffer target = out.body(index, length);
         frame.writeTo(target);
         checkWritten(frame, target, length);
         out.commit(length);
         wakePeer();
-        return true;
     }
 
-    private boolean sendInChunks(OutboundFrame frame, int length) {
+    private static ByteBuffer encode(OutboundFrame frame, int length) {
         ByteBuffer whole = ByteBuffer.allocate(length);
         frame.writeTo(whole);
         checkWritten(frame, whole, length);
-        whole.flip();
+        return whole.flip();
+    }
+
+    /**
+     * Lock holder only: writes an encoded frame's remaining bytes as records of at most {@link Ring#maxBody()},
+     * which the peer joins again. Without waiting, it may stop part-way: the buffer's position tells how far it
+     * got, and the rest must follow before any other frame.
+     *
+     * @return whether all of it was written; false when the ring is full and {@code wait} is false, or when the
+     *         connection ended, in which case what the peer got of the frame dies with it
+     */
+    private boolean writeChunks(ByteBuffer whole, boolean wait) {
         while (whole.hasRemaining()) {
             int chunk = Math.min(whole.remaining(), out.maxBody());
-            int index = claim(chunk);
+            int index = wait ? claim(chunk) : out.tryClaim(chunk);
             if (index < 0) {
-                // The peer is gone; what it got of this frame dies with the connection.
                 return false;
             }
             out.body(index, chunk).put(whole.slice(whole.position(), chunk));
@@ -158,6 +244,10 @@ final class ShmConnection implements Connection {
             return false;
         }
         try {
+            // The close record comes after every frame the reader sent.
+            if (!writeBacklog(false)) {
+                return false;
+            }
             int length = body == null ? 0 : body.length;
             int index = out.tryClaim(length);
             if (index < 0) {
@@ -185,6 +275,11 @@ final class ShmConnection implements Connection {
     /** @return whether {@link #close()} was called or the reader decided to close */
     boolean closeRequested() {
         return closeRequested.get();
+    }
+
+    /** Reader thread, first of all: makes itself known, so that its sends never wait. */
+    void readerStarted() {
+        reader = Thread.currentThread();
     }
 
     /** Reader thread: the connection is ending; senders stop. */

@@ -74,6 +74,7 @@ final class ShmReader implements Ring.RecordHandler {
      */
     void run(FrameListener frames) {
         this.listener = frames;
+        connection.readerStarted();
         try {
             loop();
         } catch (ProtocolException e) {
@@ -97,6 +98,7 @@ final class ShmReader implements Ring.RecordHandler {
         int idleLoops = 0;
         int sincePoll = 0;
         while (!stopped) {
+            boolean flushed = connection.flushBacklog();
             int work = in.read(this, BATCH);
             if (stopped) {
                 return;
@@ -131,7 +133,8 @@ final class ShmReader implements Ring.RecordHandler {
                     sincePoll = 0;
                     pollSocket();
                 }
-            } else if (idleLoops < idle.spins() + idle.yields() || connection.closeRequested() && !closeSent) {
+            } else if (idleLoops < idle.spins() + idle.yields() || connection.closeRequested() && !closeSent
+                    || !flushed) {
                 idleLoops++;
                 Thread.yield();
             } else {
