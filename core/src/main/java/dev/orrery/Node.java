@@ -163,6 +163,18 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * The endpoint this node's calls to an instance go to, as a located proxy chooses it: the instance's
+     * shared-memory endpoint when it runs on this host under this user (see {@link SharedMemory}), otherwise its
+     * first endpoint of a scheme this node has a transport for.
+     *
+     * @param instance an instance the name server lists
+     * @return the endpoint, or empty when this node can reach none of the instance's endpoints
+     */
+    public java.util.Optional<Endpoint> endpointFor(dev.orrery.registry.Instance instance) {
+        return runtime.endpointFor(instance);
+    }
+
+    /**
      * A proxy for the name server this node uses: to list services, watch them, or register by hand.
      *
      * @return the proxy
@@ -244,6 +256,12 @@ public final class Node implements AutoCloseable {
         /** @param endpoint the name server, such as {@code tcp://127.0.0.1:2012} @return this */
         public Builder nameserver(String endpoint) {
             options.nameserver(endpoint);
+            return this;
+        }
+
+        /** @param value whether peers on this host are called over shared memory; default auto @return this */
+        public Builder sharedMemory(SharedMemory value) {
+            options.sharedMemory(value);
             return this;
         }
 

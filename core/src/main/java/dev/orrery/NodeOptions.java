@@ -32,13 +32,15 @@ import java.util.concurrent.Executor;
  * @param nameserver           the name server this node registers with and locates through, or {@code null}
  * @param leaseTtl             the lease of each registered instance; it is renewed every third of it
  * @param metadata             tags added to every instance this node registers
+ * @param sharedMemory         whether peers on this host are called, and this node is served, over shared memory
  */
 public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDeadline, int slotWindow,
                           int maxQueuedCalls, int maxConcurrentCallsPerConnection, int concurrencyLimit,
                           int maxFrameSize, Duration keepAliveInterval, Duration keepAliveTimeout,
                           Duration handshakeTimeout, Duration connectTimeout, Duration reconnectBackoffMin,
                           Duration reconnectBackoffMax, Duration shutdownGrace, Executor handlerExecutor,
-                          int ioThreads, Endpoint nameserver, Duration leaseTtl, Map<String, String> metadata) {
+                          int ioThreads, Endpoint nameserver, Duration leaseTtl, Map<String, String> metadata,
+                          SharedMemory sharedMemory) {
 
     /**
      * Validates the settings.
@@ -63,6 +65,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
      * @param nameserver           the name server, or {@code null}
      * @param leaseTtl             the lease of registered instances
      * @param metadata             tags of registered instances
+     * @param sharedMemory         the use of shared memory with peers on this host
      */
     public NodeOptions {
         Objects.requireNonNull(name, "name");
@@ -82,6 +85,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
         range("maxFrameSize", maxFrameSize, 1024, Integer.MAX_VALUE - 8);
         range("ioThreads", ioThreads, 0, 1024);
         metadata = Map.copyOf(metadata);
+        Objects.requireNonNull(sharedMemory, "sharedMemory");
         if (leaseTtl == null || leaseTtl.compareTo(Duration.ofSeconds(1)) < 0
                 || leaseTtl.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("leaseTtl must be from 1 s to 1 h, got " + leaseTtl);
@@ -139,6 +143,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
         private Endpoint nameserver;
         private Duration leaseTtl = Duration.ofSeconds(10);
         private final Map<String, String> metadata = new LinkedHashMap<>();
+        private SharedMemory sharedMemory = SharedMemory.AUTO;
 
         private Builder() {
         }
@@ -166,6 +171,16 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
          */
         public Builder metadata(String key, String value) {
             metadata.put(key, value);
+            return this;
+        }
+
+        /**
+         * @param value whether peers on this host are called, and this node is served, over shared memory;
+         *              default {@link SharedMemory#AUTO}
+         * @return this
+         */
+        public Builder sharedMemory(SharedMemory value) {
+            sharedMemory = Objects.requireNonNull(value, "sharedMemory");
             return this;
         }
 
@@ -285,7 +300,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
             return new NodeOptions(name, listen, defaultDeadline, slotWindow, maxQueuedCalls,
                     maxConcurrentCallsPerConnection, concurrencyLimit, maxFrameSize, keepAliveInterval,
                     keepAliveTimeout, handshakeTimeout, connectTimeout, reconnectBackoffMin, reconnectBackoffMax,
-                    shutdownGrace, handlerExecutor, ioThreads, nameserver, leaseTtl, metadata);
+                    shutdownGrace, handlerExecutor, ioThreads, nameserver, leaseTtl, metadata, sharedMemory);
         }
     }
 }

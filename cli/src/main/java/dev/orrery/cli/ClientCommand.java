@@ -29,12 +29,15 @@ abstract class ClientCommand implements Callable<Integer> {
     @Mixin
     NameServerOption nameServer;
 
+    @Mixin
+    SharedMemoryOption sharedMemory;
+
     @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
             description = "how long the command may wait for answers, such as 500ms, 5s or 2m (default: "
                     + "${DEFAULT-VALUE})")
     Duration deadline;
 
-    @Option(names = {"-v", "--verbose"}, description = "print the stack trace of a failure")
+    @Option(names = {"-v", "--verbose"}, description = "say which endpoint each call goes to, and print the stack trace of a failure")
     boolean verbose;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
@@ -51,7 +54,7 @@ abstract class ClientCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Node node = Node.builder().name("cli").defaultDeadline(deadline)
-                .nameserver(nameServer.endpoint().toString()).build()) {
+                .nameserver(nameServer.endpoint().toString()).sharedMemory(sharedMemory.mode()).build()) {
             int code = run(node, out);
             out.flush();
             return code;

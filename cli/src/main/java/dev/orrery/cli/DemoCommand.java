@@ -52,6 +52,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     NameServerOption nameServer;
 
+    @Mixin
+    SharedMemoryOption sharedMemory;
+
     @Option(names = {"-v", "--verbose"}, description = "print the stack trace of a failure")
     boolean verbose;
 
@@ -70,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
             return ErrorReport.print(noNameServer(e, asked), nameServerHint(e), err, verbose);
         }
         Node node = Node.builder().name("demo").listen(listen.toString())
-                .nameserver(registry.endpoint().toString()).build();
+                .nameserver(registry.endpoint().toString()).sharedMemory(sharedMemory.mode()).build();
         try {
             DemoServices.serveAll(node).start();
         } catch (OrreryException e) {

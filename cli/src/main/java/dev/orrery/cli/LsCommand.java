@@ -3,6 +3,7 @@ package dev.orrery.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orrery.Endpoint;
 import dev.orrery.Node;
 import dev.orrery.OrreryException;
 import dev.orrery.Status;
@@ -21,9 +22,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ls",
         description = {
             "Lists the services registered with the name server, with their instances.",
-            "Each instance shows its id, endpoints, how long ago its lease was renewed,",
-            "its TTL and its metadata.",
-            "With --json: a JSON array of {\"service\", \"instances\"} objects, nothing else.",
+            "Each instance shows its id, endpoints, the endpoint this host's calls go to",
+            "(shared memory for an instance on this host, TCP otherwise), how long ago its",
+            "lease was renewed, its TTL and its metadata.",
+            "With --json: a JSON array of {\"service\", \"instances\"} objects, nothing else;",
+            "each instance's \"via\" is the endpoint chosen, or null.",
             "Examples: orrery ls",
             "          orrery ls --json 'demo.*'"
         },
@@ -48,12 +51,12 @@ final class LsCommand extends ClientCommand {
     int run(Node node, PrintWriter out) {
         Map<String, List<Instance>> services = collect(node);
         if (json) {
-            out.println(json(services));
+            out.println(json(services, node));
         } else if (services.isEmpty()) {
             out.println("no services matching " + glob + " are registered with the name server at "
                     + nameServer.endpoint());
         } else {
-            print(services, System.currentTimeMillis(), out);
+            print(services, node, System.currentTimeMillis(), out);
         }
         return ExitCodes.OK;
     }
@@ -74,13 +77,14 @@ final class LsCommand extends ClientCommand {
         return services;
     }
 
-    private static String json(Map<String, List<Instance>> services) {
+    private static String json(Map<String, List<Instance>> services, Node node) {
         ArrayNode array = ServiceDescription.JSON.createArrayNode();
         services.forEach((service, instances) -> {
             ObjectNode entry = array.addObject();
             entry.put("service", service);
             ArrayNode each = entry.putArray("instances");
-            instances.forEach(instance -> each.add(RegistryFormat.instanceJson(instance)));
+            instances.forEach(instance -> each.add(RegistryFormat.instanceJson(instance)
+                    .put("via", node.endpointFor(instance).map(Endpoint::toString).orElse(null))));
         });
         try {
             return ServiceDescription.JSON.writeValueAsString(array);
@@ -91,16 +95,17 @@ final class LsCommand extends ClientCommand {
     }
 
     /** A tree: each service, then its instances in aligned columns. */
-    private static void print(Map<String, List<Instance>> services, long now, PrintWriter out) {
+    private static void print(Map<String, List<Instance>> services, Node node, long now, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
-        services.values().forEach(instances -> instances.forEach(instance -> rows.add(columns(instance, now))));
-        int[] widths = new int[3];
+        services.values().forEach(instances -> instances.forEach(instance -> rows.add(columns(instance, node, now))));
+        int[] widths = new int[4];
         for (String[] row : rows) {
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
-        String format = "  %-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s";
+        String format = "  %-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %-" + widths[3]
+                + "s  %s";
         int row = 0;
         for (Map.Entry<String, List<Instance>> service : services.entrySet()) {
             int count = service.getValue().size();
@@ -111,10 +116,11 @@ final class LsCommand extends ClientCommand {
         }
     }
 
-    private static String[] columns(Instance instance, long now) {
+    private static String[] columns(Instance instance, Node node, long now) {
         String lease = "renewed " + RegistryFormat.seconds(now - instance.lastRenewedAt()) + " ago, ttl "
                 + RegistryFormat.seconds(instance.ttlMillis());
-        return new String[] {instance.id(), RegistryFormat.endpoints(instance), lease,
+        String via = node.endpointFor(instance).map(endpoint -> "via " + endpoint).orElse("unreachable from here");
+        return new String[] {instance.id(), RegistryFormat.endpoints(instance), via, lease,
             RegistryFormat.metadata(instance.metadata())};
     }
 }

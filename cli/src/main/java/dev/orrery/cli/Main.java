@@ -70,7 +70,10 @@ public final class Main implements Runnable {
      */
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setParameterExceptionHandler(Main::usageError)
-                .setDefaultValueProvider(NameServerOption::defaultValue);
+                .setDefaultValueProvider(argument -> {
+                    String nameServer = NameServerOption.defaultValue(argument);
+                    return nameServer != null ? nameServer : SharedMemoryOption.defaultValue(argument);
+                });
     }
 
     private static int usageError(ParameterException error, String[] args) {

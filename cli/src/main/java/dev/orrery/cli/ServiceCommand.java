@@ -20,9 +20,6 @@ import picocli.CommandLine.Parameters;
  */
 abstract class ServiceCommand extends ClientCommand {
 
-    /** The only transport the command line carries to other processes. */
-    private static final String SCHEME = "tcp";
-
     @Parameters(index = "0", paramLabel = "SERVICE", description = "the service, such as demo.echo")
     String service;
 
@@ -61,6 +58,9 @@ abstract class ServiceCommand extends ClientCommand {
         List<Endpoint> candidates = candidates(node);
         OrreryException last = null;
         for (Endpoint candidate : candidates) {
+            if (verbose) {
+                spec.commandLine().getErr().println("calling " + service + " at " + candidate);
+            }
             try {
                 return run(node.dynamic(candidate), out);
             } catch (OrreryException e) {
@@ -74,7 +74,10 @@ abstract class ServiceCommand extends ClientCommand {
                 + candidates.size() + " (" + join(candidates) + "), the last said: " + last.description(), last);
     }
 
-    /** The first TCP endpoint of each instance the name server lists, oldest instance first. */
+    /**
+     * The endpoint of each instance the name server lists that this node would call, oldest instance first:
+     * shared memory for an instance on this host, TCP otherwise.
+     */
     private List<Endpoint> candidates(Node node) {
         List<Instance> instances = askNameServer(node, nameServer -> nameServer.locate(service, Map.of()));
         if (instances.isEmpty()) {
@@ -84,13 +87,11 @@ abstract class ServiceCommand extends ClientCommand {
         List<Endpoint> candidates = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (Instance instance : instances) {
-            instance.endpoints().stream().filter(text -> text.startsWith(SCHEME + "://")).findFirst()
-                    .ifPresentOrElse(text -> candidates.add(Endpoint.parse(text)), () -> others.addAll(
-                            instance.endpoints()));
+            node.endpointFor(instance).ifPresentOrElse(candidates::add, () -> others.addAll(instance.endpoints()));
         }
         if (candidates.isEmpty()) {
-            throw new OrreryException(Status.NOT_FOUND, "no instance of " + service + " has a " + SCHEME
-                    + ":// endpoint; the name server at " + nameServer.endpoint() + " lists only " + others);
+            throw new OrreryException(Status.NOT_FOUND, "no instance of " + service + " has an endpoint this "
+                    + "command can reach; the name server at " + nameServer.endpoint() + " lists only " + others);
         }
         return candidates;
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,11 +36,15 @@ class AcceptanceScriptTest {
 
                 assertThat(ls.exitCode()).as(ls.toString()).isZero();
                 assertThat(echoEndpoints(ls.out())).containsExactlyInAnyOrderElementsOf(endpoints);
+                List<String> chosen = chosenEndpoints(ls.out());
+                assertThat(chosen).as("this host's calls go over shared memory").hasSize(2)
+                        .allMatch(via -> via.startsWith("shm://node-"));
 
-                CommandRun call = ChildOrrery.run(environment, "call", "demo.echo", "echo", "[\"x\"]");
+                CommandRun call = ChildOrrery.run(environment, "call", "demo.echo", "echo", "[\"x\"]", "--verbose");
 
                 assertThat(call.exitCode()).as(call.toString()).isZero();
                 assertThat(call.out()).isEqualTo("\"x\"\n");
+                assertThat(call.err()).startsWith("calling demo.echo at " + chosen.getFirst());
 
                 two.stop(Duration.ofSeconds(20));
                 CommandRun after = CommandRun.of("ls", "--json", "--nameserver", nameServer);
@@ -70,14 +75,23 @@ class AcceptanceScriptTest {
         }
     }
 
-    /** The endpoints of demo.echo's instances in the output of {@code ls --json}, which must be only JSON. */
+    /** The first endpoints of demo.echo's instances in the output of {@code ls --json}, which must be only JSON. */
     private static List<String> echoEndpoints(String lsJson) throws Exception {
-        List<String> endpoints = new ArrayList<>();
+        return echoInstances(lsJson, instance -> instance.get("endpoints").get(0).asText());
+    }
+
+    /** The endpoints that {@code ls --json} says this host's calls to demo.echo's instances go to. */
+    private static List<String> chosenEndpoints(String lsJson) throws Exception {
+        return echoInstances(lsJson, instance -> instance.get("via").asText());
+    }
+
+    private static List<String> echoInstances(String lsJson, Function<JsonNode, String> field) throws Exception {
+        List<String> values = new ArrayList<>();
         for (JsonNode service : ServiceDescription.JSON.readTree(lsJson)) {
             if (service.get("service").asText().equals("demo.echo")) {
-                service.get("instances").forEach(instance -> endpoints.add(instance.get("endpoints").get(0).asText()));
+                service.get("instances").forEach(instance -> values.add(field.apply(instance)));
             }
         }
-        return endpoints;
+        return values;
     }
 }

@@ -53,8 +53,8 @@ class WatchCommandTest {
             CommandRun run = CommandRun.of("watch", "--count", "1", "--nameserver", registry.endpoint());
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.out()).matches("REGISTERED demo\\.echo \\S+ " + node.endpoints().getFirst()
-                    + " \\{.*node=people.*}\n");
+            assertThat(run.out()).matches("REGISTERED demo\\.echo \\S+ " + node.endpoints().getFirst() + ","
+                    + node.endpoints().get(1) + " \\{.*node=people.*}\n");
         }
     }
 

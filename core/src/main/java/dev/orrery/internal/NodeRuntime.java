@@ -6,15 +6,19 @@ import dev.orrery.Endpoint;
 import dev.orrery.NodeOptions;
 import dev.orrery.OrreryException;
 import dev.orrery.ServiceOptions;
+import dev.orrery.SharedMemory;
 import dev.orrery.Status;
 import dev.orrery.internal.channel.ChannelContext;
 import dev.orrery.internal.channel.Connector;
 import dev.orrery.internal.channel.ServerChannel;
+import dev.orrery.internal.registry.EndpointChoice;
+import dev.orrery.internal.registry.HostIdentity;
 import dev.orrery.internal.registry.Locator;
 import dev.orrery.internal.registry.Registrar;
 import dev.orrery.internal.rpc.RpcClient;
 import dev.orrery.internal.rpc.ServiceDescriptor;
 import dev.orrery.internal.rpc.ServiceRegistry;
+import dev.orrery.registry.Instance;
 import dev.orrery.registry.NameServer;
 import dev.orrery.transport.Listener;
 import dev.orrery.transport.Transport;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +51,8 @@ public final class NodeRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
     /** Name-server calls are small; a name server slower than this is treated as unreachable. */
     private static final Duration NAME_SERVER_DEADLINE = Duration.ofSeconds(2);
+    /** The schemes of the transports on the class path. */
+    private static final Set<String> SCHEMES = schemes();
 
     private final NodeOptions options;
     private final ScheduledThreadPoolExecutor scheduler;
@@ -58,6 +65,7 @@ public final class NodeRuntime {
     private final Set<ServerChannel> serverChannels = ConcurrentHashMap.newKeySet();
     private final Map<Endpoint, Connector> connectors = new ConcurrentHashMap<>();
     private final NameServer nameServer;
+    private final EndpointChoice endpointChoice;
     private volatile Registrar registrar;
     private volatile Locator locator;
     private volatile boolean closed;
@@ -77,6 +85,7 @@ public final class NodeRuntime {
         String identity = options.name() + "@" + hostName() + "/" + ProcessHandle.current().pid();
         this.context = new ChannelContext(options, scheduler, System::nanoTime, identity);
         this.client = new RpcClient(context, virtualThreads);
+        this.endpointChoice = new EndpointChoice(SCHEMES, options.sharedMemory());
         this.nameServer = options.nameserver() == null ? null
                 : client.proxy(NameServer.class, connector(options.nameserver()), NAME_SERVER_DEADLINE);
     }
@@ -122,18 +131,15 @@ public final class NodeRuntime {
             return;
         }
         for (Endpoint endpoint : options.listen()) {
-            Transport transport = transport(endpoint.scheme());
             try {
-                listeners.add(transport.listen(endpoint, connection -> {
-                    ServerChannel channel = new ServerChannel(connection, context, services);
-                    serverChannels.add(channel);
-                    channel.closeFuture().whenComplete((done, error) -> serverChannels.remove(channel));
-                    return channel;
-                }));
+                listen(endpoint);
             } catch (IOException e) {
                 throw new OrreryException(Status.UNAVAILABLE, e.getMessage() != null ? e.getMessage()
                         : "cannot listen on " + endpoint + ": " + e, e);
             }
+        }
+        if (nameServer != null) {
+            listenOnSharedMemory();
         }
         LOG.info("node {} serves {} at {}", options.name(), services.names(), endpoints());
         if (nameServer != null && !listeners.isEmpty()) {
@@ -141,6 +147,39 @@ public final class NodeRuntime {
                     options.leaseTtl().toMillis(), scheduler, virtualThreads);
             services.names().forEach(started::register);
             registrar = started;
+        }
+    }
+
+    private void listen(Endpoint endpoint) throws IOException {
+        listeners.add(transport(endpoint.scheme()).listen(endpoint, connection -> {
+            ServerChannel channel = new ServerChannel(connection, context, services);
+            serverChannels.add(channel);
+            channel.closeFuture().whenComplete((done, error) -> serverChannels.remove(channel));
+            return channel;
+        }));
+    }
+
+    /**
+     * A node that registers TCP endpoints also serves, by default, a shared-memory endpoint, which callers on
+     * this host use instead (see {@link EndpointChoice}). Its name comes from the process and the TCP port,
+     * which no other live process on this host can share. Where shared memory cannot be set up, callers on this
+     * host use TCP like the others.
+     */
+    private void listenOnSharedMemory() {
+        List<Endpoint> bound = endpoints();
+        boolean hasSharedMemory = bound.stream().anyMatch(e -> e.scheme().equals(EndpointChoice.SHARED_MEMORY_SCHEME));
+        Endpoint tcp = bound.stream().filter(e -> e.scheme().equals("tcp")).findFirst().orElse(null);
+        if (options.sharedMemory() == SharedMemory.NEVER || hasSharedMemory || tcp == null
+                || !SCHEMES.contains(EndpointChoice.SHARED_MEMORY_SCHEME)) {
+            return;
+        }
+        Endpoint endpoint = new Endpoint(EndpointChoice.SHARED_MEMORY_SCHEME,
+                "node-" + ProcessHandle.current().pid() + "-" + tcp.port());
+        try {
+            listen(endpoint);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("node {}: cannot serve shared memory at {} ({}); callers on this host use TCP", options.name(),
+                    endpoint, e.toString());
         }
     }
 
@@ -176,6 +215,7 @@ public final class NodeRuntime {
         metadata.put("host", hostName());
         metadata.put("pid", Long.toString(ProcessHandle.current().pid()));
         metadata.put("version", Version.current());
+        metadata.put(HostIdentity.METADATA_KEY, HostIdentity.current());
         metadata.putAll(options.metadata());
         return metadata;
     }
@@ -208,7 +248,7 @@ public final class NodeRuntime {
             synchronized (this) {
                 current = locator;
                 if (current == null) {
-                    current = new Locator(nameServer(), scheduler, virtualThreads, schemes(), this::connector);
+                    current = new Locator(nameServer(), scheduler, virtualThreads, endpointChoice, this::connector);
                     locator = current;
                 }
             }
@@ -216,12 +256,22 @@ public final class NodeRuntime {
         return current;
     }
 
+    /**
+     * The endpoint of an instance this node's calls go to.
+     *
+     * @param instance an instance the name server lists
+     * @return the endpoint, or empty when this node has no transport for any of them
+     */
+    public Optional<Endpoint> endpointFor(Instance instance) {
+        return Optional.ofNullable(endpointChoice.choose(instance));
+    }
+
     private static Set<String> schemes() {
         Set<String> schemes = new java.util.HashSet<>();
         for (TransportProvider provider : ServiceLoader.load(TransportProvider.class)) {
             schemes.add(provider.scheme());
         }
-        return schemes;
+        return Set.copyOf(schemes);
     }
 
     /** @return the bound endpoints */

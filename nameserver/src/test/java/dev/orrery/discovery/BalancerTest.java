@@ -3,6 +3,7 @@ package dev.orrery.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.Balancer;
+import dev.orrery.CallContext;
 import dev.orrery.Node;
 import dev.orrery.NodeOptions;
 import dev.orrery.nameserver.EmbeddedNameServer;
@@ -26,6 +27,11 @@ class BalancerTest {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public String caller() {
+                return CallContext.current().peer();
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.orrery.discovery;
 
+import dev.orrery.CallContext;
 import dev.orrery.Node;
 import dev.orrery.NodeOptions;
 import java.io.IOException;
@@ -29,6 +30,11 @@ public final class InstanceMain {
                 @Override
                 public String name() {
                     return name;
+                }
+
+                @Override
+                public String caller() {
+                    return CallContext.current().peer();
                 }
 
                 @Override

@@ -18,4 +18,8 @@ public interface Who {
      * @return the answering node's name
      */
     String slowName(long millis);
+
+    /** @return the caller as the answering node sees it: its connection's remote address */
+    @Idempotent
+    String caller();
 }

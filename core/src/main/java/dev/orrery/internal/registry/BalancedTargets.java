@@ -1,7 +1,6 @@
 package dev.orrery.internal.registry;
 
 import dev.orrery.Balancer;
-import dev.orrery.Endpoint;
 import dev.orrery.OrreryException;
 import dev.orrery.Status;
 import dev.orrery.internal.channel.Connector;
@@ -83,28 +82,6 @@ final class BalancedTargets implements Targets {
 
     /** A view's instance list and the connectors it resolved to. */
     private record Resolved(List<Instance> instances, List<Connector> connectors) {
-    }
-
-    /**
-     * The endpoint of an instance this node can use: the first whose scheme it has a transport for.
-     *
-     * @param instance the instance
-     * @param schemes  the schemes this node's transports serve
-     * @return the endpoint, or {@code null}
-     */
-    static Endpoint usableEndpoint(Instance instance, Set<String> schemes) {
-        for (String text : instance.endpoints()) {
-            try {
-                Endpoint endpoint = Endpoint.parse(text);
-                if (schemes.contains(endpoint.scheme())) {
-                    return endpoint;
-                }
-            } catch (IllegalArgumentException e) {
-                // An endpoint this version cannot read is one it cannot use; another may do.
-                continue;
-            }
-        }
-        return null;
     }
 
     @Override

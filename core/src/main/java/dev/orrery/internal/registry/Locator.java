@@ -6,7 +6,6 @@ import dev.orrery.internal.channel.Connector;
 import dev.orrery.internal.rpc.Targets;
 import dev.orrery.registry.NameServer;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,7 +19,7 @@ public final class Locator {
     private final NameServer nameServer;
     private final ScheduledExecutorService scheduler;
     private final Executor threads;
-    private final Set<String> schemes;
+    private final EndpointChoice choice;
     private final Function<Endpoint, Connector> connectors;
     private final Map<String, ServiceView> views = new ConcurrentHashMap<>();
 
@@ -33,12 +32,12 @@ public final class Locator {
      * @param schemes    the endpoint schemes this node can call
      * @param connectors the node's connector for an endpoint
      */
-    public Locator(NameServer nameServer, ScheduledExecutorService scheduler, Executor threads, Set<String> schemes,
+    public Locator(NameServer nameServer, ScheduledExecutorService scheduler, Executor threads, EndpointChoice choice,
                    Function<Endpoint, Connector> connectors) {
         this.nameServer = nameServer;
         this.scheduler = scheduler;
         this.threads = threads;
-        this.schemes = Set.copyOf(schemes);
+        this.choice = choice;
         this.connectors = connectors;
     }
 
@@ -56,7 +55,7 @@ public final class Locator {
             return fresh;
         });
         return new BalancedTargets(view, balancer, instance -> {
-            Endpoint endpoint = BalancedTargets.usableEndpoint(instance, schemes);
+            Endpoint endpoint = choice.choose(instance);
             return endpoint == null ? null : connectors.apply(endpoint);
         });
     }
