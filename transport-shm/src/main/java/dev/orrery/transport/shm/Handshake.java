@@ -70,9 +70,10 @@ final class Handshake {
     /**
      * Client side: reads where the segment is, maps it, tells the server.
      *
+     * @param name the endpoint's name, which the segment's file name must carry
      * @return the mapping
      */
-    static Segment join(SocketChannel socket, Selector selector, long deadline) throws IOException {
+    static Segment join(SocketChannel socket, Selector selector, String name, long deadline) throws IOException {
         ByteBuffer offer = readFully(socket, selector, 4 * Integer.BYTES, deadline);
         int magic = offer.getInt();
         int version = offer.getInt();
@@ -90,8 +91,9 @@ final class Handshake {
         Path path = Path.of(new String(readFully(socket, selector, pathBytes, deadline).array(),
                 StandardCharsets.UTF_8));
         String file = path.getFileName().toString();
-        // The server chooses the path: do not let it make us map and write some other file of ours.
-        if (!file.startsWith("orrery-") || !file.endsWith(".shm")) {
+        // The server chooses the path: do not let it make us map and write some other file of ours, nor name
+        // spill files that are not this connection's.
+        if (!ShmFiles.isSegmentOf(name, file)) {
             throw new ProtocolException("the server offered " + path + ", which is not an Orrery segment");
         }
         Segment segment = Segment.map(path, capacity, false);

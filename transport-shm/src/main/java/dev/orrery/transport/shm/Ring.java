@@ -17,8 +17,10 @@ import java.nio.ByteBuffer;
  *
  * <p>A record is a native-order {@code int} followed by its body, padded to 8 bytes. The int is the body's
  * length (0 or more), {@link #PADDING} (the rest of the data area is unused: the record that follows did not
- * fit before the end, so it starts again at index 0), or {@link #CLOSE} (the producer will write no more).
- * A record never wraps, so a consumer sees every body as one contiguous slice.
+ * fit before the end, so it starts again at index 0), {@link #CLOSE} (the producer will write no more), or
+ * {@link #SPILL} (a frame too large for the ring waits in a file: a native-order {@code int} name length
+ * {@code n} at offset 4, a native-order {@code long} file length at offset 8, and the file's name, {@code n}
+ * ASCII bytes, at offset 16). A record never wraps, so a consumer sees every body as one contiguous slice.
  *
  * <p>Ordering: the producer writes a record with plain stores, then publishes it with a release store of
  * its position; the consumer loads that position with acquire, so it sees the record's bytes. The consumer
@@ -36,11 +38,17 @@ final class Ring {
     static final int PADDING = -1;
     /** The marker of the producer's last record. */
     static final int CLOSE = -2;
+    /** The marker of a record that names a spill file holding a whole frame. */
+    static final int SPILL = -3;
+    /** The longest name of a spill file, as on most file systems. */
+    static final int MAX_SPILL_NAME = 255;
 
     private static final int PRODUCER_POSITION = 0;
     private static final int CONSUMER_POSITION = 64;
     private static final int SLEEPING = 128;
     private static final int RECORD_HEADER = Integer.BYTES;
+    /** Marker, name length, file length: where a spill record's name starts. */
+    private static final int SPILL_HEADER = 16;
     private static final int ALIGNMENT = 8;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
@@ -160,6 +168,40 @@ final class Ring {
     }
 
     /**
+     * The body length to claim for a spill record, whose body (after its marker) is the name's length, the
+     * file's length and the name.
+     *
+     * @param nameLength the file name's length in bytes, 1 to {@link #MAX_SPILL_NAME}
+     * @return what to pass to {@link #tryClaim}
+     */
+    static int spillBody(int nameLength) {
+        return SPILL_HEADER - RECORD_HEADER + nameLength;
+    }
+
+    /**
+     * Publishes the claimed record as a spill record.
+     *
+     * @param fileLength the spill file's length: the frame with its length prefix
+     * @param name       the spill file's name, as many bytes as claimed with {@link #spillBody}
+     */
+    void commitSpill(long fileLength, byte[] name) {
+        data.set(ValueLayout.JAVA_INT, claimedIndex + RECORD_HEADER, name.length);
+        data.set(ValueLayout.JAVA_LONG, claimedIndex + 2L * RECORD_HEADER, fileLength);
+        MemorySegment.copy(name, 0, data, ValueLayout.JAVA_BYTE, claimedIndex + SPILL_HEADER, name.length);
+        commit(SPILL);
+    }
+
+    /** @return the producer's position after its last commit: where the next record starts */
+    long position() {
+        return tail;
+    }
+
+    /** @return how far the consumer has read and released, as it last published */
+    long consumed() {
+        return (long) LONG.getAcquire(header, (long) CONSUMER_POSITION);
+    }
+
+    /**
      * After a commit: whether the consumer has gone to sleep and must be woken. Returns true once per sleep.
      *
      * @return true when the caller must ring the doorbell
@@ -185,7 +227,8 @@ final class Ring {
     int read(RecordHandler handler, int limit) throws ProtocolException {
         long available = (long) LONG.getAcquire(header, (long) PRODUCER_POSITION);
         int count = 0;
-        while (head < available && count < limit) {
+        boolean more = true;
+        while (head < available && count < limit && more) {
             int index = (int) (head & mask);
             int marker = data.get(ValueLayout.JAVA_INT, index);
             if (marker == PADDING) {
@@ -193,28 +236,43 @@ final class Ring {
                 LONG.setRelease(header, (long) CONSUMER_POSITION, head);
                 continue;
             }
-            boolean more;
             int recordBytes;
-            if (marker == CLOSE) {
-                recordBytes = ALIGNMENT;
-                handler.onCloseRecord();
-                more = false;
-            } else if (marker >= 0 && marker <= capacity - index - RECORD_HEADER) {
-                recordBytes = align(RECORD_HEADER + marker);
-                more = handler.onRecord(dataView.slice(index + RECORD_HEADER, marker));
-            } else {
-                throw new ProtocolException("corrupt shared-memory ring: record marker " + marker + " at index "
-                        + index + " of " + capacity);
+            switch (marker) {
+                case CLOSE -> {
+                    recordBytes = ALIGNMENT;
+                    handler.onCloseRecord();
+                    more = false;
+                }
+                case SPILL -> {
+                    int nameLength = data.get(ValueLayout.JAVA_INT, index + RECORD_HEADER);
+                    // Checked before the file length is read: the whole header must lie before the end.
+                    if (nameLength < 1 || nameLength > MAX_SPILL_NAME
+                            || nameLength > capacity - index - SPILL_HEADER) {
+                        throw corrupt("spill name length " + nameLength, index);
+                    }
+                    recordBytes = align(SPILL_HEADER + nameLength);
+                    more = handler.onSpillRecord(data.get(ValueLayout.JAVA_LONG, index + 2L * RECORD_HEADER),
+                            dataView.slice(index + SPILL_HEADER, nameLength));
+                }
+                default -> {
+                    if (marker < 0 || marker > capacity - index - RECORD_HEADER) {
+                        throw corrupt("record marker " + marker, index);
+                    }
+                    recordBytes = align(RECORD_HEADER + marker);
+                    more = handler.onRecord(dataView.slice(index + RECORD_HEADER, marker));
+                }
             }
             // Released only now: the handler was given a view of these bytes, not a copy.
             head += recordBytes;
             LONG.setRelease(header, (long) CONSUMER_POSITION, head);
             count++;
-            if (!more) {
-                break;
-            }
         }
         return count;
+    }
+
+    private ProtocolException corrupt(String what, int index) {
+        return new ProtocolException("corrupt shared-memory ring: " + what + " at index " + index + " of "
+                + capacity);
     }
 
     /** @return whether a record is waiting, with a volatile load for the sleeping protocol */
@@ -245,6 +303,15 @@ final class Ring {
          * @return false to stop reading
          */
         boolean onRecord(ByteBuffer body);
+
+        /**
+         * A frame that waits in a spill file.
+         *
+         * @param fileLength the file's length, as the producer wrote it: the frame with its length prefix
+         * @param name       a view of the file's name, valid only during the call
+         * @return false to stop reading
+         */
+        boolean onSpillRecord(long fileLength, ByteBuffer name);
 
         /** The producer's last record. */
         void onCloseRecord();

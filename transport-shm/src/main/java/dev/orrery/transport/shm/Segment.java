@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * One connection's memory-mapped file: the client-to-server ring, then the server-to-client ring.
@@ -21,8 +19,17 @@ import java.nio.file.attribute.PosixFilePermissions;
  * @param arena          owns the mapping; closing it unmaps
  * @param clientToServer the ring the client produces into
  * @param serverToClient the ring the server produces into
+ * @param file           where the file was mapped from; its name also names the connection's spill files
  */
-record Segment(Arena arena, Ring clientToServer, Ring serverToClient) {
+record Segment(Arena arena, Ring clientToServer, Ring serverToClient, Path file) {
+
+    /**
+     * @param direction which way
+     * @return the ring that carries it
+     */
+    Ring ring(Direction direction) {
+        return direction == Direction.CLIENT_TO_SERVER ? clientToServer : serverToClient;
+    }
 
     /**
      * The size of a file for two rings.
@@ -43,11 +50,7 @@ record Segment(Arena arena, Ring clientToServer, Ring serverToClient) {
      * @throws IOException when the file cannot be created or mapped
      */
     static Segment create(Path path, int capacity) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(path);
-        }
+        ShmFiles.createPrivate(path);
         try {
             return map(path, capacity, true);
         } catch (IOException | RuntimeException e) {
@@ -77,7 +80,7 @@ record Segment(Arena arena, Ring clientToServer, Ring serverToClient) {
             MemorySegment memory = file.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
             long half = Ring.bytes(capacity);
             return new Segment(arena, new Ring(memory.asSlice(0, half), capacity),
-                    new Ring(memory.asSlice(half, half), capacity));
+                    new Ring(memory.asSlice(half, half), capacity), path);
         } catch (IOException | RuntimeException e) {
             arena.close();
             throw e;

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receiving side of one connection, run by its own platform thread: drains the inbound ring, checks the
- * peer's preface and each frame's length, joins frames that came in several records, hands each frame to
- * the listener, and waits with its {@link IdleStrategy} when there is nothing to read.
+ * peer's preface and each frame's length, joins frames that came in several records, maps frames that came
+ * in spill files, hands each frame to the listener, and waits with its {@link IdleStrategy} when there is
+ * nothing to read.
  *
  * <p>The Unix socket of the set-up stays open for two reasons. It is the doorbell: a reader about to park
  * raises the ring's sleeping flag, looks at the ring once more, and blocks in {@code select} on the socket; a
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * closes it when the peer process dies, however it dies, and the reader sees end-of-stream at once while
  * parked, or within 1,024 idle loops while spinning. A peer that ends without a close record has died, and
  * the listener's {@code onClose} gets an {@link IOException}.
+ *
+ * <p>When it stops, it deletes the peer's spill files that it did not read. When it answers the peer's close,
+ * it first gives the peer up to two seconds to read the spill files it wrote itself, which it deletes when
+ * the connection is released ({@link SpillWriter}).
  *
  * <p>Threads: every field is owned by the reader thread.
  */
@@ -41,6 +46,7 @@ final class ShmReader implements Ring.RecordHandler {
 
     private final ShmConnection connection;
     private final Ring in;
+    private final SpillReader spills;
     private final SocketChannel socket;
     private final Selector selector;
     private final IdleStrategy idle;
@@ -57,10 +63,11 @@ final class ShmReader implements Ring.RecordHandler {
     private long closeDeadline;
     private Throwable closeCause;
 
-    ShmReader(ShmConnection connection, Ring in, SocketChannel socket, Selector selector, IdleStrategy idle,
-            int maxFrameSize) {
+    ShmReader(ShmConnection connection, Ring in, SpillReader spills, SocketChannel socket, Selector selector,
+            IdleStrategy idle, int maxFrameSize) {
         this.connection = connection;
         this.in = in;
+        this.spills = spills;
         this.socket = socket;
         this.selector = selector;
         this.idle = idle;
@@ -85,6 +92,7 @@ final class ShmReader implements Ring.RecordHandler {
             stop(e);
         } finally {
             connection.terminate();
+            deleteUnreadSpills();
             try {
                 listener.onClose(closeCause);
             } catch (Throwable e) {
@@ -106,6 +114,7 @@ final class ShmReader implements Ring.RecordHandler {
             if (peerClosed) {
                 // The peer writes nothing more: answer its close if we can, and end.
                 closeSent = closeSent || connection.tryWriteRecord(null);
+                awaitSpillsRead();
                 return;
             }
             if (connection.closeRequested() && !closeSent) {
@@ -147,6 +156,32 @@ final class ShmReader implements Ring.RecordHandler {
         if (connection.tryWriteRecord(null)) {
             closeSent = true;
             closeDeadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
+        }
+    }
+
+    /**
+     * After the peer's close: it still reads what we wrote before our answer, spill files included, which
+     * must not be deleted under it. Waits until it has read them, has gone, or has taken too long.
+     */
+    private void awaitSpillsRead() throws IOException {
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT_NANOS;
+        while (!endOfStream && connection.spillsUnread() && System.nanoTime() - deadline < 0) {
+            selector.select(1);
+            selector.selectedKeys().clear();
+            pollSocket();
+        }
+    }
+
+    private void deleteUnreadSpills() {
+        try {
+            int deleted = spills.deleteLeftovers();
+            if (deleted > 0) {
+                LOG.debug("connection {}: deleted {} spill files it did not read", connection.remoteAddress(),
+                        deleted);
+            }
+        } catch (IOException e) {
+            LOG.warn("connection {}: cannot delete the spill files it did not read; the next listen on its "
+                    + "endpoint removes them", connection.remoteAddress(), e);
         }
     }
 
@@ -251,6 +286,27 @@ final class ShmReader implements Ring.RecordHandler {
         stopped = true;
         if (closeCause == null) {
             closeCause = cause;
+        }
+    }
+
+    @Override
+    public boolean onSpillRecord(long fileLength, ByteBuffer name) {
+        if (!prefaceSeen || partial != null) {
+            return refuse(prefaceSeen ? "a spill record came while a frame was being joined"
+                    : "not an Orrery peer (a spill record came before the preface)");
+        }
+        String refusal = FrameFormat.checkLength(fileLength - FrameFormat.LENGTH_FIELD_SIZE, maxFrameSize);
+        if (refusal != null) {
+            return refuse(refusal);
+        }
+        try (SpillReader.Mapped spilled = spills.open(name, fileLength)) {
+            return deliver(spilled.frame());
+        } catch (ProtocolException e) {
+            return refuse(e.getMessage());
+        } catch (IOException e) {
+            LOG.warn("closing connection {}: {}", connection.remoteAddress(), e.getMessage());
+            stop(e);
+            return false;
         }
     }
 

@@ -46,6 +46,8 @@ final class ShmTransport implements Transport {
     private final TransportConfig config;
     private final ShmFiles files;
     private final int ringCapacity;
+    /** Frames larger than this go through spill files; 0 means the capacity of the connection's rings. */
+    private final int spillBytes;
     private final IdleStrategy defaultIdle;
     private final int maxFrameSize;
     private final Set<ShmListener> listeners = ConcurrentHashMap.newKeySet();
@@ -53,10 +55,19 @@ final class ShmTransport implements Transport {
     private final AtomicInteger threads = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    ShmTransport(TransportConfig config, ShmFiles files, int ringCapacity, IdleStrategy defaultIdle) {
+    /**
+     * @param config       limits and names
+     * @param files        where sockets, segments and spill files go
+     * @param ringCapacity the data area of each ring of the connections this side accepts
+     * @param spillBytes   frames larger than this, length prefix included, go through spill files; 0 for the
+     *                     capacity of each connection's rings
+     * @param defaultIdle  how readers wait, unless an endpoint says otherwise
+     */
+    ShmTransport(TransportConfig config, ShmFiles files, int ringCapacity, int spillBytes, IdleStrategy defaultIdle) {
         this.config = config;
         this.files = files;
         this.ringCapacity = ringCapacity;
+        this.spillBytes = spillBytes;
         this.defaultIdle = defaultIdle;
         this.maxFrameSize = Math.min(config.maxFrameSize(), LARGEST_FRAME);
     }
@@ -72,6 +83,7 @@ final class ShmTransport implements Transport {
         Objects.requireNonNull(acceptor, "acceptor");
         ensureOpen();
         files.removeStale(address.name());
+        files.removeFilesOfDeadProcesses();
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             server.bind(UnixDomainSocketAddress.of(files.socket(address.name())));
@@ -117,9 +129,8 @@ final class ShmTransport implements Transport {
                 throw e;
             }
             remote = address.endpoint() + " (client pid " + accepted.clientPid() + ")";
-            Segment segment = accepted.segment();
-            run(new ShmConnection(remote, segment.serverToClient(), segment.arena(), socket, selector),
-                    segment.clientToServer(), selector, socket, address.idle(), acceptor, null);
+            run(accepted.segment(), Direction.SERVER_TO_CLIENT, remote, socket, selector, address.idle(), acceptor,
+                    null);
         } catch (IOException | RuntimeException e) {
             LOG.warn("shared-memory set-up with a client of {} failed", remote, e);
             closeQuietly(socket);
@@ -135,13 +146,13 @@ final class ShmTransport implements Transport {
             Selector selector = openSelector(socket);
             Segment segment;
             try {
-                segment = Handshake.join(socket, selector, deadline());
+                segment = Handshake.join(socket, selector, address.name(), deadline());
             } catch (IOException | RuntimeException e) {
                 selector.close();
                 throw e;
             }
-            run(new ShmConnection(address.endpoint().toString(), segment.clientToServer(), segment.arena(), socket,
-                    selector), segment.serverToClient(), selector, socket, address.idle(), listener, result);
+            run(segment, Direction.CLIENT_TO_SERVER, address.endpoint().toString(), socket, selector, address.idle(),
+                    listener, result);
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             result.completeExceptionally(new IOException("cannot connect to " + address.endpoint() + ": "
@@ -149,10 +160,21 @@ final class ShmTransport implements Transport {
         }
     }
 
-    /** Runs on the connection's thread until it ends. */
-    private void run(ShmConnection connection, Ring in, Selector selector, SocketChannel socket, IdleStrategy idle,
-            Function<Connection, FrameListener> factory, CompletableFuture<Connection> connected) {
-        ShmReader reader = new ShmReader(connection, in, socket, selector, idle, maxFrameSize);
+    /**
+     * Runs on the connection's thread until it ends.
+     *
+     * @param outbound  the direction this side writes in
+     * @param connected completed with the connection once it is handed out, on the client side
+     */
+    private void run(Segment segment, Direction outbound, String remote, SocketChannel socket, Selector selector,
+            IdleStrategy idle, Function<Connection, FrameListener> factory, CompletableFuture<Connection> connected) {
+        String name = ShmFiles.connection(segment.file());
+        Ring out = segment.ring(outbound);
+        ShmConnection connection = new ShmConnection(remote, out,
+                new SpillWriter(files, name, outbound, spillBytes == 0 ? out.capacity() : spillBytes),
+                segment.arena(), socket, selector);
+        ShmReader reader = new ShmReader(connection, segment.ring(outbound.opposite()),
+                new SpillReader(files, name, outbound.opposite()), socket, selector, idle, maxFrameSize);
         // The rings are empty, so the preface fits; it goes before anything the listener factory sends.
         connection.tryWriteRecord(FrameFormat.preface());
         FrameListener listener;

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A listener that sends from inside {@code onFrame}, as the channel layer does (a pong, the next queued call,
- * credit), while both rings are full: neither reader may wait for space the other reader would free.
+ * credit), while both rings are full: neither reader may wait for space the other reader would free. Frames of
+ * all three kinds travel: one record, several records, and spill files, which wait in the backlog too.
  */
 @Timeout(60)
 class ReaderSendsTest {
 
     private static final int RING_BYTES = 1 << 16;
+    private static final int SPILL_BYTES = RING_BYTES / 2;
     private static final int FRAMES = 4_000;
     private static final byte ORIGINAL = 0;
     private static final byte ANSWER = 1;
@@ -36,7 +38,7 @@ class ReaderSendsTest {
 
     private static Transport transport(String name) {
         return new ShmTransport(new TransportConfig(name, FrameFormat.DEFAULT_MAX_FRAME_SIZE, Duration.ofSeconds(5), 0),
-                ShmFiles.fromSystem(), RING_BYTES, IdleStrategy.HYBRID);
+                ShmFiles.fromSystem(), RING_BYTES, SPILL_BYTES, IdleStrategy.HYBRID);
     }
 
     @Test
@@ -71,13 +73,24 @@ class ReaderSendsTest {
             connection.close();
             connection.closeFuture().get(5, TimeUnit.SECONDS);
         }
+        assertThat(ShmTestSupport.filesOf(name + "-")).as("spill files left").isEmpty();
+    }
+
+    /**
+     * Every tenth frame is larger than a quarter of the ring, so it travels in several records; five frames
+     * later comes one larger than the spill threshold, which travels through a file.
+     */
+    private static int sizeOf(int number) {
+        return switch (number % 10) {
+            case 0 -> RING_BYTES / 3;
+            case 5 -> SPILL_BYTES + 1;
+            default -> 900;
+        };
     }
 
     private static void flood(Connection connection) {
         for (int i = 0; i < FRAMES; i++) {
-            // Every tenth frame is larger than a quarter of the ring, so it travels in several records.
-            int size = i % 10 == 0 ? RING_BYTES / 3 : 900;
-            ByteBuffer body = ByteBuffer.allocate(size).put(ORIGINAL).putInt(i);
+            ByteBuffer body = ByteBuffer.allocate(sizeOf(i)).put(ORIGINAL).putInt(i);
             assertThat(connection.send(new ShmTestSupport.Frame(body.array()))).isTrue();
         }
     }
@@ -99,8 +112,7 @@ class ReaderSendsTest {
                 if (number != nextOriginal++) {
                     outOfOrder.incrementAndGet();
                 }
-                byte[] answer = ByteBuffer.allocate(number % 10 == 0 ? RING_BYTES / 3 : 900).put(ANSWER)
-                        .putInt(number).array();
+                byte[] answer = ByteBuffer.allocate(sizeOf(number)).put(ANSWER).putInt(number).array();
                 connection.get().send(new ShmTestSupport.Frame(answer));
                 originals.countDown();
             } else {

@@ -3,52 +3,55 @@ package dev.orrery.transport.shm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.testkit.JvmProcess;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One ring shared by two processes: a child JVM produces sequence numbers, this JVM checks their order. */
+/**
+ * One ring shared by two processes: a child JVM produces the records of a seeded {@link RingTraffic}, and this
+ * JVM checks the size and every byte of each, and each spill record, in order.
+ */
 class RingAcrossProcessesTest {
 
-    private static final int CAPACITY = 4096;
-    private static final int COUNT = 200_000;
+    private static final Duration CONSUMER_TIME = Duration.ofSeconds(15);
 
+    /** Random sizes through rings small enough to wrap hundreds of times; a few child JVMs, a few seconds. */
+    @Property(tries = 5, shrinking = ShrinkingMode.OFF)
+    void shouldCarrySeededRecordsIntactAcrossTheWrapFromAnotherProcess(@ForAll long seed,
+            @ForAll @IntRange(min = 9, max = 14) int capacityBits) throws Exception {
+        Path dir = Files.createTempDirectory("orrery-ring-");
+        try {
+            consume(dir, 1 << capacityBits, 3_000, seed);
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** Many records through a ring of a page, for volume. */
     @Test
     @Timeout(60)
-    void shouldCarrySequenceNumbersInOrderFromAnotherProcess(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("orrery-ring-test.shm");
-        Segment segment = Segment.create(file, CAPACITY);
-        try (JvmProcess child = JvmProcess.start(RingProducer.class, file.toString(), Integer.toString(COUNT),
-                Integer.toString(CAPACITY))) {
-            Ring ring = segment.clientToServer();
-            long[] next = {0};
-            boolean[] closed = {false};
-            Ring.RecordHandler check = new Ring.RecordHandler() {
-                @Override
-                public boolean onRecord(ByteBuffer body) {
-                    assertThat(body.getLong(0)).isEqualTo(next[0]);
-                    next[0]++;
-                    return true;
-                }
+    void shouldCarryManyRecordsInOrderFromAnotherProcess(@TempDir Path dir) throws Exception {
+        consume(dir, 4096, 200_000, 7);
+    }
 
-                @Override
-                public void onCloseRecord() {
-                    closed[0] = true;
-                }
-            };
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(50);
-            while (!closed[0] && System.nanoTime() < deadline) {
-                if (ring.read(check, 256) == 0) {
-                    Thread.onSpinWait();
-                }
-            }
-            assertThat(closed[0]).as("close record seen\n%s", child.transcript()).isTrue();
-            assertThat(next[0]).isEqualTo(COUNT);
+    private static void consume(Path dir, int capacity, int count, long seed) throws Exception {
+        Path file = dir.resolve("orrery-ring-test.shm");
+        Segment segment = Segment.create(file, capacity);
+        try (JvmProcess child = JvmProcess.start(RingProducer.class, file.toString(), Integer.toString(count),
+                Integer.toString(capacity), Long.toString(seed))) {
+            Ring ring = segment.clientToServer();
+            RingTraffic expected = new RingTraffic(seed, ring.maxBody());
+            boolean closed = expected.checkUntilClosed(ring, CONSUMER_TIME);
+            assertThat(closed).as("close record seen (seed %d, capacity %d)\n%s", seed, capacity,
+                    child.transcript()).isTrue();
+            assertThat(expected.count()).as("records checked").isEqualTo(count);
             child.awaitLine("DONE"::equals, Duration.ofSeconds(10));
         } finally {
             segment.arena().close();

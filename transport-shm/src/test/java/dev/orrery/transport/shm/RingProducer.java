@@ -2,11 +2,10 @@ package dev.orrery.transport.shm;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Random;
 
 /**
- * A child JVM for {@link RingAcrossProcessesTest}: maps {@code args[0]} and writes {@code args[1]} sequence
- * numbers into its first ring, each in a record of random size, then a close record.
+ * A child JVM for {@link RingAcrossProcessesTest}: maps {@code args[0]}, writes {@code args[1]} records of
+ * the {@link RingTraffic} of seed {@code args[3]} into its first ring, then a close record.
  */
 public final class RingProducer {
 
@@ -14,28 +13,19 @@ public final class RingProducer {
     }
 
     /**
-     * @param args the file, how many numbers, the ring's capacity
+     * @param args the file, how many records, the ring's capacity, the seed
      * @throws IOException when the file cannot be mapped
      */
     public static void main(String[] args) throws IOException {
         int count = Integer.parseInt(args[1]);
         Segment segment = Segment.map(Path.of(args[0]), Integer.parseInt(args[2]), false);
         Ring ring = segment.clientToServer();
-        Random random = new Random(7);
+        RingTraffic traffic = new RingTraffic(Long.parseLong(args[3]), ring.maxBody());
         System.out.println("MAPPED");
-        for (long number = 0; number < count; number++) {
-            int size = Long.BYTES + random.nextInt(200);
-            int index;
-            while ((index = ring.tryClaim(size)) < 0) {
-                Thread.onSpinWait();
-            }
-            ring.body(index, size).putLong(number);
-            ring.commit(size);
+        for (int i = 0; i < count; i++) {
+            traffic.writeNext(ring);
         }
-        while (ring.tryClaim(0) < 0) {
-            Thread.onSpinWait();
-        }
-        ring.commit(Ring.CLOSE);
+        RingTraffic.writeClose(ring);
         System.out.println("DONE");
         segment.arena().close();
     }

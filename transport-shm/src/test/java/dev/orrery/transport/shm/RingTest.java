@@ -1,11 +1,14 @@
 package dev.orrery.transport.shm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,6 +64,66 @@ class RingTest {
         }
     }
 
+    @Property(tries = 50)
+    void shouldCarrySeededRecordsAndSpillRecordsBetweenThreads(@ForAll long seed,
+            @ForAll @IntRange(min = 9, max = 12) int capacityBits) throws Exception {
+        int capacity = 1 << capacityBits;
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment region = arena.allocate(Ring.bytes(capacity), 64);
+            Ring producer = new Ring(region, capacity);
+            Ring consumer = new Ring(region, capacity);
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+                RingTraffic traffic = new RingTraffic(seed, producer.maxBody());
+                for (int i = 0; i < 2_000; i++) {
+                    traffic.writeNext(producer);
+                }
+                RingTraffic.writeClose(producer);
+            });
+            RingTraffic expected = new RingTraffic(seed, consumer.maxBody());
+            assertThat(expected.checkUntilClosed(consumer, Duration.ofSeconds(10))).as("close record seen").isTrue();
+            writing.get(10, TimeUnit.SECONDS);
+            assertThat(expected.count()).isEqualTo(2_000);
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    void shouldCarryASpillRecordWithItsNameAndLength() throws ProtocolException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment region = arena.allocate(Ring.bytes(CAPACITY), 64);
+            Ring producer = new Ring(region, CAPACITY);
+            byte[] name = "orrery-x-1-2-c-3.spill".getBytes(StandardCharsets.US_ASCII);
+            assertThat(producer.tryClaim(Ring.spillBody(name.length))).isGreaterThanOrEqualTo(0);
+            producer.commitSpill(5L << 20, name);
+            assertThat(producer.position()).as("marker, name length, file length, name, padding").isEqualTo(40);
+            long[] length = {0};
+            byte[] received = new byte[name.length];
+            Ring consumer = new Ring(region, CAPACITY);
+            int read = consumer.read(new Ring.RecordHandler() {
+                @Override
+                public boolean onRecord(ByteBuffer body) {
+                    throw new AssertionError("a data record where a spill record was written");
+                }
+
+                @Override
+                public boolean onSpillRecord(long fileLength, ByteBuffer fileName) {
+                    length[0] = fileLength;
+                    fileName.get(received);
+                    return true;
+                }
+
+                @Override
+                public void onCloseRecord() {
+                    throw new AssertionError("a close record where a spill record was written");
+                }
+            }, 10);
+            assertThat(read).isEqualTo(1);
+            assertThat(length[0]).isEqualTo(5L << 20);
+            assertThat(received).isEqualTo(name);
+            assertThat(producer.consumed()).isEqualTo(40);
+        }
+    }
+
     @Test
     @Timeout(10)
     void shouldMakeTheProducerWaitWhenFullNotOverwrite() throws ProtocolException {
@@ -92,14 +155,20 @@ class RingTest {
     @Test
     @Timeout(10)
     void shouldRejectACorruptMarker() {
+        assertCorrupt(CAPACITY * 4, "record marker " + CAPACITY * 4 + " at index 0");
+        assertCorrupt(-7, "record marker -7 at index 0");
+        assertCorrupt(Ring.SPILL, "spill name length 0 at index 0");
+    }
+
+    private static void assertCorrupt(int marker, String what) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment region = arena.allocate(Ring.bytes(CAPACITY), 64);
             Ring producer = new Ring(region, CAPACITY);
             producer.tryClaim(8);
-            producer.commit(CAPACITY * 4);
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                    () -> new Ring(region, CAPACITY).read(record(new ArrayList<>()), 1))
-                    .isInstanceOf(ProtocolException.class).hasMessageContaining("corrupt");
+            producer.commit(marker);
+            assertThatThrownBy(() -> new Ring(region, CAPACITY).read(record(new ArrayList<>()), 1))
+                    .isInstanceOf(ProtocolException.class)
+                    .hasMessage("corrupt shared-memory ring: " + what + " of " + CAPACITY);
         }
     }
 
@@ -111,6 +180,11 @@ class RingTest {
                 body.get(copy);
                 received.add(copy);
                 return true;
+            }
+
+            @Override
+            public boolean onSpillRecord(long fileLength, ByteBuffer name) {
+                throw new AssertionError("no spill record was written, yet one of " + fileLength + " bytes came");
             }
 
             @Override

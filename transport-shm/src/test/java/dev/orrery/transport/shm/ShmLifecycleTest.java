@@ -7,15 +7,13 @@ import dev.orrery.Endpoint;
 import dev.orrery.testkit.ConformanceServer;
 import dev.orrery.testkit.JvmProcess;
 import dev.orrery.transport.Connection;
+import dev.orrery.transport.FrameFormat;
 import dev.orrery.transport.Listener;
 import dev.orrery.transport.Transport;
 import java.io.IOException;
 import java.net.ProtocolException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -23,6 +21,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,10 +39,7 @@ class ShmLifecycleTest {
         ShmTestSupport.Recording clientSide = new ShmTestSupport.Recording();
         CompletableFuture<Connection> accepted = new CompletableFuture<>();
         try (Transport server = ShmTestSupport.transport("server"); Transport client = ShmTestSupport.transport("c");
-                Listener listener = server.listen(endpoint, c -> {
-                    accepted.complete(c);
-                    return serverSide;
-                })) {
+                Listener listener = ShmTestSupport.listen(server, endpoint, serverSide, accepted)) {
             assertThat(listener.endpoint()).isEqualTo(endpoint);
             Connection connection = client.connect(endpoint, c -> clientSide).get(5, TimeUnit.SECONDS);
             Random random = new Random(1);
@@ -81,16 +77,39 @@ class ShmLifecycleTest {
 
     @Test
     void shouldCloseOnlyTheConnectionWithABadPreface() throws Exception {
-        assertRawPeerRefused(new byte[] {'G', 'E', 'T', ' ', '/', ' ', 'H', 'T'}, "not an Orrery peer");
+        assertRawPeerRefused(peer -> peer.write(new byte[] {'G', 'E', 'T', ' ', '/', ' ', 'H', 'T'}),
+                "not an Orrery peer");
     }
 
     @Test
     void shouldCloseOnlyTheConnectionWithAnOversizedFrame() throws Exception {
         byte[] oversized = {0x01, 0x30, 0x00, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-        assertRawPeerRefused(oversized, "exceeds the limit of");
+        assertRawPeerRefused(peer -> peer.write(FrameFormat.preface(), oversized), "exceeds the limit of");
     }
 
-    private void assertRawPeerRefused(byte[] record, String reason) throws Exception {
+    @Test
+    void shouldCloseOnlyTheConnectionWithAnOversizedSpilledFrame() throws Exception {
+        assertRawPeerRefused(peer -> {
+            peer.write(FrameFormat.preface());
+            peer.spill("orrery-" + name + "-1-1-c-1.spill", 1L << 40);
+        }, "exceeds the limit of");
+    }
+
+    @Test
+    void shouldCloseOnlyTheConnectionWithASpillRecordNamingAnotherFile() throws Exception {
+        Path victim = Files.createFile(ShmFiles.fromSystem().directory().resolve("orrery-" + name + "-victim.spill"));
+        try {
+            assertRawPeerRefused(peer -> {
+                peer.write(FrameFormat.preface());
+                peer.spill(victim.getFileName().toString(), 16);
+            }, "which is not a spill file of");
+            assertThat(victim).as("never read nor deleted").exists();
+        } finally {
+            Files.deleteIfExists(victim);
+        }
+    }
+
+    private void assertRawPeerRefused(Consumer<RawPeer> records, String reason) throws Exception {
         ShmTestSupport.Recording refused = new ShmTestSupport.Recording();
         ShmTestSupport.Recording good = new ShmTestSupport.Recording();
         boolean[] first = {true};
@@ -100,22 +119,11 @@ class ShmLifecycleTest {
                     first[0] = false;
                     return next;
                 })) {
-            try (SocketChannel raw = SocketChannel.open(StandardProtocolFamily.UNIX);
-                    Selector selector = Selector.open()) {
-                raw.connect(UnixDomainSocketAddress.of(ShmFiles.fromSystem().socket(name)));
-                raw.configureBlocking(false);
-                raw.register(selector, SelectionKey.OP_READ);
-                Segment segment = Handshake.join(raw, selector, System.nanoTime() + 5_000_000_000L);
-                Ring out = segment.clientToServer();
-                boolean preface = reason.startsWith("not");
-                if (!preface) {
-                    write(out, dev.orrery.transport.FrameFormat.preface());
-                }
-                write(out, record);
+            try (RawPeer raw = RawPeer.connect(name)) {
+                records.accept(raw);
                 Optional<Throwable> cause = refused.awaitClose();
                 assertThat(cause).get().isInstanceOf(ProtocolException.class);
                 assertThat(cause.get().getMessage()).contains(reason);
-                segment.arena().close();
             }
             Connection healthy = client.connect(endpoint, c -> new ShmTestSupport.Recording())
                     .get(5, TimeUnit.SECONDS);
@@ -124,12 +132,6 @@ class ShmLifecycleTest {
             assertThat(good.next()).startsWith(9).hasSize(12);
             assertThat(listener.endpoint()).isEqualTo(endpoint);
         }
-    }
-
-    private static void write(Ring ring, byte[] body) {
-        int index = ring.tryClaim(body.length);
-        ring.body(index, body.length).put(body);
-        ring.commit(body.length);
     }
 
     @Test
