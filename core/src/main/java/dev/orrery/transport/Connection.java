@@ -1,6 +1,7 @@
 package dev.orrery.transport;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * One open connection of a transport. {@link #send} may be called from any thread.
@@ -38,4 +39,18 @@ public interface Connection {
      * @return whether the connection is open
      */
     boolean isOpen();
+
+    /**
+     * Lets a thread that waits for a reply receive it itself: the transport may deliver frames that have
+     * arrived to the connection's listener on the calling thread, as its own thread would, for as long as its
+     * waiting strategy allows, returning when {@code done} says so or the time is up. Waking another thread
+     * to hand a frame over costs microseconds, which a transport whose peer writes into memory this thread
+     * can read need not pay. Frames are still delivered one at a time and in order, whichever thread delivers
+     * them. The default, for transports whose frames arrive on threads of their own, returns at once.
+     *
+     * @param done          whether the caller has what it waits for
+     * @param deadlineNanos when the caller stops waiting, in {@link System#nanoTime()} units
+     */
+    default void awaitInbound(BooleanSupplier done, long deadlineNanos) {
+    }
 }

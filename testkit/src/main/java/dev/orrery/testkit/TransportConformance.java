@@ -57,12 +57,25 @@ public abstract class TransportConformance {
         return NodeOptions.builder().name(name).defaultDeadline(Duration.ofSeconds(20));
     }
 
-    private <T extends AutoCloseable> T keep(T resource) {
+    /**
+     * Closes a resource after the test.
+     *
+     * @param resource the resource
+     * @param <T>      its type
+     * @return the resource
+     */
+    protected <T extends AutoCloseable> T keep(T resource) {
         open.add(resource);
         return resource;
     }
 
-    private Node server(ConformanceService implementation) {
+    /**
+     * A server of the suite's service, started.
+     *
+     * @param implementation the service
+     * @return the server's node
+     */
+    protected Node server(ConformanceService implementation) {
         return server(implementation, ServiceOptions.DEFAULTS);
     }
 
@@ -72,8 +85,26 @@ public abstract class TransportConformance {
         return server;
     }
 
-    private ConformanceService client(Endpoint endpoint) {
-        return keep(Node.create(options("client").build())).connect(ConformanceService.class, endpoint);
+    /**
+     * The endpoint a client of the suite connects to, for a server's endpoint; a transport may add what its
+     * clients need, such as a waiting strategy.
+     *
+     * @param server the endpoint the server reports
+     * @return the endpoint to connect to; by default the same
+     */
+    protected Endpoint clientEndpoint(Endpoint server) {
+        return server;
+    }
+
+    /**
+     * A client of the suite, connected to a server.
+     *
+     * @param endpoint the server's endpoint, as it reports it
+     * @return the client
+     */
+    protected ConformanceService client(Endpoint endpoint) {
+        return keep(Node.create(options("client").build())).connect(ConformanceService.class,
+                clientEndpoint(endpoint));
     }
 
     @AfterEach

@@ -116,6 +116,18 @@ public final class ClientChannel extends Channel {
     }
 
     /**
+     * Lets the caller of a sync call receive its reply on its own thread where the transport can: see
+     * {@link Connection#awaitInbound}.
+     *
+     * @param call the call being waited for
+     */
+    public void awaitInbound(PendingCall call) {
+        if (!call.isDone()) {
+            connection.awaitInbound(call::isDone, call.deadlineNanos());
+        }
+    }
+
+    /**
      * Starts a call: sends it when a slot is free, queues it otherwise, or fails it.
      *
      * @param call the call

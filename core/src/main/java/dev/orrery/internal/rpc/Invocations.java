@@ -44,6 +44,7 @@ final class Invocations {
     Frame callSync(Connector connector, PendingCall call) {
         ClientChannel channel = connector.channel(call.deadlineNanos());
         channel.start(call);
+        channel.awaitInbound(call);
         Object outcome;
         try {
             outcome = call.get(Math.max(0, call.deadlineNanos() - context.now()), TimeUnit.NANOSECONDS);

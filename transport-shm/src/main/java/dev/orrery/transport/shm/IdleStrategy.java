@@ -7,18 +7,22 @@ import java.util.Locale;
  * (gives the core to others while staying runnable), then park on the Unix socket until the peer rings the
  * doorbell (costs nothing while idle, a system call and a wake-up on each sleep).
  *
- * @param name   as written in an endpoint
- * @param spins  idle loops spent spinning
- * @param yields idle loops spent yielding after that; then the reader parks
+ * <p>A caller waiting for a reply reads the ring itself ({@link ShmConnection#awaitInbound}) for up to
+ * {@code pollNanos}, spinning, before it parks until the reader thread hands the reply over.
+ *
+ * @param name      as written in an endpoint
+ * @param spins     idle loops spent spinning
+ * @param yields    idle loops spent yielding after that; then the reader parks
+ * @param pollNanos how long a caller waiting for a reply reads the ring itself; 0 for not at all
  */
-record IdleStrategy(String name, int spins, int yields) {
+record IdleStrategy(String name, int spins, int yields, long pollNanos) {
 
-    /** Never parks: the lowest latency, one core per connection while idle. */
-    static final IdleStrategy BUSY_SPIN = new IdleStrategy("busy-spin", Integer.MAX_VALUE, 0);
+    /** Never parks: the lowest latency, one core per connection while idle, and a waiting caller spins. */
+    static final IdleStrategy BUSY_SPIN = new IdleStrategy("busy-spin", Integer.MAX_VALUE, 0, Long.MAX_VALUE);
     /** The default: about tens of microseconds of spinning and yielding, then parks. */
-    static final IdleStrategy HYBRID = new IdleStrategy("hybrid", 4_000, 20);
-    /** Parks almost at once. */
-    static final IdleStrategy LOW_CPU = new IdleStrategy("low-cpu", 50, 0);
+    static final IdleStrategy HYBRID = new IdleStrategy("hybrid", 4_000, 20, 50_000);
+    /** Parks almost at once; a waiting caller parks at once too. */
+    static final IdleStrategy LOW_CPU = new IdleStrategy("low-cpu", 50, 0, 0);
 
     /**
      * The strategy of a name, as in {@code shm://NAME?idle=busy-spin}.

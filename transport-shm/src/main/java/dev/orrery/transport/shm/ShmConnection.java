@@ -10,7 +10,10 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,10 @@ import org.slf4j.LoggerFactory;
 final class ShmConnection implements Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShmConnection.class);
+    /** The longest a virtual thread reads the ring while it waits for a reply. */
+    static final long VIRTUAL_POLL_NANOS = 50_000;
+    /** Idle loops of a polling caller between two looks at the clock. */
+    private static final int POLL_CHECK_MASK = 63;
 
     private final String remoteAddress;
     private final RecordWriter writer;
@@ -42,6 +49,11 @@ final class ShmConnection implements Connection {
     private final SocketChannel socket;
     private final Selector selector;
     private final ReentrantLock sending = new ReentrantLock();
+    /** Held by whoever reads the inbound ring: the reader thread, or a caller waiting for a reply. */
+    private final ReentrantLock receiving = new ReentrantLock();
+    /** Callers reading the inbound ring in {@link #awaitInbound} now. */
+    private final AtomicInteger pollers = new AtomicInteger();
+    private final IdleStrategy idle;
     /** Frames of the reader thread that did not fit when it sent them; the head may be part-written. */
     private final Queue<RecordWriter.Pending> backlog = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
@@ -49,6 +61,8 @@ final class ShmConnection implements Connection {
     private volatile boolean terminated;
     /** The thread of this connection's {@link ShmReader}, which must never wait to send. */
     private volatile Thread reader;
+    /** The reader, once it runs; callers read the ring through it. */
+    private volatile ShmReader inbound;
 
     /**
      * @param remoteAddress the peer, for logs and {@link #remoteAddress()}
@@ -57,14 +71,16 @@ final class ShmConnection implements Connection {
      * @param arena         owns the segment's mapping
      * @param socket        the set-up socket: doorbell and pulse
      * @param selector      the reader's selector on it
+     * @param idle          how this side waits, which tells how long a caller reads the ring itself
      */
     ShmConnection(String remoteAddress, Ring out, SpillWriter spills, Arena arena, SocketChannel socket,
-            Selector selector) {
+            Selector selector, IdleStrategy idle) {
         this.remoteAddress = remoteAddress;
         this.writer = new RecordWriter(remoteAddress, out, spills, socket, () -> terminated);
         this.arena = arena;
         this.socket = socket;
         this.selector = selector;
+        this.idle = idle;
     }
 
     @Override
@@ -73,7 +89,7 @@ final class ShmConnection implements Connection {
             return false;
         }
         int length = frame.encodedLength();
-        if (Thread.currentThread() == reader) {
+        if (Thread.currentThread() == reader || receiving.isHeldByCurrentThread()) {
             return sendFromReader(frame, length);
         }
         RecordWriter.Pending large = writer.prepare(frame, length);
@@ -187,9 +203,76 @@ final class ShmConnection implements Connection {
         return closeRequested.get();
     }
 
-    /** Reader thread, first of all: makes itself known, so that its sends never wait. */
-    void readerStarted() {
+    /**
+     * Reads the inbound ring on the caller's thread while it waits for a reply, for as long as the idle strategy
+     * allows ({@link IdleStrategy#pollNanos()}) and at most until the deadline; the reader thread steps aside
+     * meanwhile. With {@code busy-spin} a platform thread spins until its reply comes, which costs a core and
+     * saves the two thread hand-overs of a reply that the reader thread would deliver.
+     *
+     * <p>A virtual thread polls only when no other caller does, and for {@value #VIRTUAL_POLL_NANOS} ns at
+     * most: a spinning virtual thread holds its carrier, and the virtual threads that would run next, such as
+     * the handlers of a server in the same process, may be the very ones its reply waits for. The others park
+     * at once, and the one that polls delivers their replies too.
+     */
+    @Override
+    public void awaitInbound(BooleanSupplier done, long deadlineNanos) {
+        ShmReader ring = inbound;
+        if (ring == null || idle.pollNanos() <= 0 || terminated) {
+            return;
+        }
+        boolean virtual = Thread.currentThread().isVirtual();
+        if (virtual && pollers.get() > 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        long budget = Math.min(virtual ? VIRTUAL_POLL_NANOS : idle.pollNanos(), Math.max(0, deadlineNanos - start));
+        pollers.incrementAndGet();
+        try {
+            int idleLoops = 0;
+            while (!done.getAsBoolean() && !terminated) {
+                if (ring.poll() > 0) {
+                    idleLoops = 0;
+                    continue;
+                }
+                if ((++idleLoops & POLL_CHECK_MASK) == 0 && System.nanoTime() - start >= budget) {
+                    return;
+                }
+                Thread.onSpinWait();
+            }
+        } finally {
+            if (pollers.decrementAndGet() == 0) {
+                wakeReader();
+            }
+        }
+    }
+
+    /** @return whether callers read the inbound ring now, so that the reader thread steps aside */
+    boolean polled() {
+        return pollers.get() > 0;
+    }
+
+    /** @return the lock of whoever reads the inbound ring */
+    ReentrantLock receiving() {
+        return receiving;
+    }
+
+    /** Wakes the reader thread when it stepped aside for callers. */
+    void wakeReader() {
+        Thread thread = reader;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /**
+     * Reader thread, first of all: makes itself known, so that its sends never wait, and lets callers read
+     * the ring through it.
+     *
+     * @param ring the reader
+     */
+    void readerStarted(ShmReader ring) {
         reader = Thread.currentThread();
+        inbound = ring;
     }
 
     /**

@@ -9,6 +9,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,12 @@ import org.slf4j.LoggerFactory;
  * it first gives the peer up to two seconds to read the spill files it wrote itself, which it deletes when
  * the connection is released ({@link SpillWriter}).
  *
- * <p>Threads: every field is owned by the reader thread.
+ * <p>A caller waiting for a reply may read the ring in the reader thread's place ({@link #poll}): the two take
+ * turns through the connection's receiving lock, and the reader thread steps aside, parked, while callers
+ * poll, looking only at the socket for the peer's death.
+ *
+ * <p>Threads: the fields are owned by whoever holds the receiving lock, which is the reader thread but for
+ * those polls; the flags that end the loop are volatile, since a poll may raise them.
  */
 final class ShmReader implements Ring.RecordHandler {
 
@@ -41,6 +48,10 @@ final class ShmReader implements Ring.RecordHandler {
     private static final int POLL_EVERY = 1_024;
     /** A parked reader looks around this often even without a doorbell, as a safety net. */
     private static final long PARK_MILLIS = 1_000;
+    /** How long the reader thread sleeps at a time while callers read the ring in its place. */
+    private static final long STEP_ASIDE_NANOS = 200_000;
+    /** Sleeps between two looks at the socket while callers read the ring: about a millisecond. */
+    private static final int STEP_ASIDE_POLL_EVERY = 5;
     /** How long a closing connection waits for the peer's close record. */
     private static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -56,12 +67,12 @@ final class ShmReader implements Ring.RecordHandler {
     private boolean prefaceSeen;
     /** A frame larger than one record, being joined; {@code null} between frames. */
     private ByteBuffer partial;
-    private boolean peerClosed;
+    private volatile boolean peerClosed;
     private boolean endOfStream;
     private boolean closeSent;
-    private boolean stopped;
+    private volatile boolean stopped;
     private long closeDeadline;
-    private Throwable closeCause;
+    private volatile Throwable closeCause;
 
     ShmReader(ShmConnection connection, Ring in, SpillReader spills, SocketChannel socket, Selector selector,
             IdleStrategy idle, int maxFrameSize) {
@@ -81,7 +92,7 @@ final class ShmReader implements Ring.RecordHandler {
      */
     void run(FrameListener frames) {
         this.listener = frames;
-        connection.readerStarted();
+        connection.readerStarted(this);
         try {
             loop();
         } catch (ProtocolException e) {
@@ -107,7 +118,18 @@ final class ShmReader implements Ring.RecordHandler {
         int sincePoll = 0;
         while (!stopped) {
             boolean flushed = connection.flushBacklog();
-            int work = in.read(this, BATCH);
+            if (connection.polled() && !endOfStream && !peerClosed && !connection.closeRequested()) {
+                // Callers waiting for replies read the ring themselves; spinning beside them would only take
+                // their core. They unpark this thread when the last of them leaves.
+                LockSupport.parkNanos(this, STEP_ASIDE_NANOS);
+                if (++sincePoll >= STEP_ASIDE_POLL_EVERY) {
+                    sincePoll = 0;
+                    pollSocket();
+                }
+                idleLoops = 0;
+                continue;
+            }
+            int work = read();
             if (stopped) {
                 return;
             }
@@ -148,6 +170,48 @@ final class ShmReader implements Ring.RecordHandler {
                 Thread.yield();
             } else {
                 park();
+            }
+        }
+    }
+
+    /** The reader thread's turn at the ring; none when a caller is reading it. */
+    private int read() throws ProtocolException {
+        ReentrantLock receiving = connection.receiving();
+        if (!receiving.tryLock()) {
+            return 0;
+        }
+        try {
+            return in.read(this, BATCH);
+        } finally {
+            receiving.unlock();
+        }
+    }
+
+    /**
+     * A caller's turn at the ring, while it waits for a reply: delivers what has arrived to the listener on
+     * the caller's thread. Does nothing while another thread reads, or once the connection is ending, which
+     * the reader thread then finishes.
+     *
+     * @return how many records were read
+     */
+    int poll() {
+        ReentrantLock receiving = connection.receiving();
+        if (!receiving.tryLock()) {
+            return 0;
+        }
+        try {
+            if (stopped || peerClosed) {
+                return 0;
+            }
+            return in.read(this, BATCH);
+        } catch (ProtocolException e) {
+            LOG.warn("closing connection {}: {}", connection.remoteAddress(), e.getMessage());
+            stop(e);
+            return 0;
+        } finally {
+            receiving.unlock();
+            if (stopped || peerClosed) {
+                connection.wakeReader();
             }
         }
     }

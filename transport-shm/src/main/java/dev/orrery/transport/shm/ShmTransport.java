@@ -172,7 +172,7 @@ final class ShmTransport implements Transport {
         Ring out = segment.ring(outbound);
         ShmConnection connection = new ShmConnection(remote, out,
                 new SpillWriter(files, name, outbound, spillBytes == 0 ? out.capacity() : spillBytes),
-                segment.arena(), socket, selector);
+                segment.arena(), socket, selector, idle);
         ShmReader reader = new ShmReader(connection, segment.ring(outbound.opposite()),
                 new SpillReader(files, name, outbound.opposite()), socket, selector, idle, maxFrameSize);
         // The rings are empty, so the preface fits; it goes before anything the listener factory sends.
