@@ -17,9 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * The set-up of a connection over its Unix socket, before any frame flows.
  *
  * <pre>
- * server → client: int magic "OSHM", int version 1, int ring capacity, int n, n bytes: the segment's path (UTF-8)
- * client → server: byte 1 (mapped), long the client's pid
+ * server → client: int magic "OSHM", int version 2, int ring capacity, int features, int n,
+ *                  n bytes: the segment's path (UTF-8)
+ * client → server: byte 1 (mapped), byte features, long the client's pid
  * </pre>
+ *
+ * Features are bits; {@link #FUTEX} says that this side can sleep on, and wake, a ring's sleeping flag with a
+ * futex. A connection whose two sides both can uses futexes as its doorbell, the Unix socket otherwise.
  *
  * The client deletes the segment's file as soon as it has mapped it, and the server deletes it once the
  * client has answered or the set-up has failed: the file exists only between its creation and the client's
@@ -30,7 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Handshake {
 
     private static final int MAGIC = 0x4F53484D;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** The feature bit of a side that can use futexes. */
+    static final int FUTEX = 1;
     private static final byte MAPPED = 1;
     private static final int MAX_PATH_BYTES = 4096;
     private static final int MAX_CAPACITY = 1 << 30;
@@ -43,22 +49,25 @@ final class Handshake {
     /**
      * Server side: creates and maps the segment, tells the client where it is, waits until it is mapped.
      *
-     * @return the mapping and the client's pid
+     * @param features this side's feature bits
+     * @return the mapping, the client's pid and the features both sides have
      */
     static Accepted serve(SocketChannel socket, Selector selector, ShmFiles files, String name, int capacity,
-            long deadline) throws IOException {
+            int features, long deadline) throws IOException {
         Path path = files.segment(name, ProcessHandle.current().pid(), SEGMENTS.incrementAndGet());
         Segment segment = Segment.create(path, capacity);
         try {
             byte[] where = path.toString().getBytes(StandardCharsets.UTF_8);
-            ByteBuffer offer = ByteBuffer.allocate(4 * Integer.BYTES + where.length)
-                    .putInt(MAGIC).putInt(VERSION).putInt(capacity).putInt(where.length).put(where).flip();
+            ByteBuffer offer = ByteBuffer.allocate(5 * Integer.BYTES + where.length)
+                    .putInt(MAGIC).putInt(VERSION).putInt(capacity).putInt(features).putInt(where.length).put(where)
+                    .flip();
             writeFully(socket, offer, deadline);
-            ByteBuffer answer = readFully(socket, selector, 1 + Long.BYTES, deadline);
+            ByteBuffer answer = readFully(socket, selector, 2 + Long.BYTES, deadline);
             if (answer.get() != MAPPED) {
                 throw new ProtocolException("the client's set-up answer is not 'mapped'");
             }
-            return new Accepted(segment, answer.getLong());
+            int agreed = features & answer.get();
+            return new Accepted(segment, answer.getLong(), agreed);
         } catch (IOException | RuntimeException e) {
             segment.arena().close();
             throw e;
@@ -70,14 +79,17 @@ final class Handshake {
     /**
      * Client side: reads where the segment is, maps it, tells the server.
      *
-     * @param name the endpoint's name, which the segment's file name must carry
-     * @return the mapping
+     * @param name     the endpoint's name, which the segment's file name must carry
+     * @param features this side's feature bits
+     * @return the mapping and the features both sides have
      */
-    static Segment join(SocketChannel socket, Selector selector, String name, long deadline) throws IOException {
-        ByteBuffer offer = readFully(socket, selector, 4 * Integer.BYTES, deadline);
+    static Joined join(SocketChannel socket, Selector selector, String name, int features, long deadline)
+            throws IOException {
+        ByteBuffer offer = readFully(socket, selector, 5 * Integer.BYTES, deadline);
         int magic = offer.getInt();
         int version = offer.getInt();
         int capacity = offer.getInt();
+        int agreed = features & offer.getInt();
         int pathBytes = offer.getInt();
         if (magic != MAGIC || version != VERSION) {
             throw new ProtocolException(String.format(
@@ -100,10 +112,10 @@ final class Handshake {
         try {
             // The server deletes it too once we answer, but it may die first: whoever maps last unlinks.
             Files.deleteIfExists(path);
-            ByteBuffer answer = ByteBuffer.allocate(1 + Long.BYTES).put(MAPPED)
+            ByteBuffer answer = ByteBuffer.allocate(2 + Long.BYTES).put(MAPPED).put((byte) features)
                     .putLong(ProcessHandle.current().pid()).flip();
             writeFully(socket, answer, deadline);
-            return segment;
+            return new Joined(segment, agreed);
         } catch (IOException | RuntimeException e) {
             segment.arena().close();
             throw e;
@@ -148,7 +160,17 @@ final class Handshake {
      *
      * @param segment   the mapping
      * @param clientPid the client's process id, for logs
+     * @param features  the features both sides have
      */
-    record Accepted(Segment segment, long clientPid) {
+    record Accepted(Segment segment, long clientPid, int features) {
+    }
+
+    /**
+     * What the client learns from a set-up.
+     *
+     * @param segment  the mapping
+     * @param features the features both sides have
+     */
+    record Joined(Segment segment, int features) {
     }
 }

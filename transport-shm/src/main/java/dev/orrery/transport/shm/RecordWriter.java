@@ -30,6 +30,7 @@ final class RecordWriter {
     private final SocketChannel socket;
     private final BooleanSupplier ended;
     private final ByteBuffer doorbell = ByteBuffer.allocate(1);
+    private final boolean futex;
 
     /**
      * @param remoteAddress the peer, for logs
@@ -37,8 +38,11 @@ final class RecordWriter {
      * @param spills        the spill files of this side
      * @param socket        the doorbell
      * @param ended         whether the connection has ended, when a wait for space must stop
+     * @param futex         whether to wake the peer with a futex on its sleeping flag rather than the socket
      */
-    RecordWriter(String remoteAddress, Ring out, SpillWriter spills, SocketChannel socket, BooleanSupplier ended) {
+    RecordWriter(String remoteAddress, Ring out, SpillWriter spills, SocketChannel socket, BooleanSupplier ended,
+            boolean futex) {
+        this.futex = futex;
         this.remoteAddress = remoteAddress;
         this.out = out;
         this.spills = spills;
@@ -212,6 +216,10 @@ final class RecordWriter {
     /** Rings the peer's doorbell when its reader has gone to sleep. */
     private void wakePeer() {
         if (!out.consumerNeedsWaking()) {
+            return;
+        }
+        if (futex) {
+            Futex.wake(out.sleepingWord());
             return;
         }
         try {

@@ -289,6 +289,15 @@ final class Ring {
         INT.setVolatile(header, (long) SLEEPING, sleeping ? 1 : 0);
     }
 
+    /**
+     * The sleeping flag as memory, for a consumer that sleeps on it with a futex and a producer that wakes it.
+     *
+     * @return the 4-byte flag
+     */
+    MemorySegment sleepingWord() {
+        return header.asSlice(SLEEPING, Integer.BYTES);
+    }
+
     private static int align(int bytes) {
         return (bytes + ALIGNMENT - 1) & -ALIGNMENT;
     }

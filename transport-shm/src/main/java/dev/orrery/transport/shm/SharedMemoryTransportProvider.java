@@ -42,6 +42,12 @@ import java.util.function.IntPredicate;
  *     (spins and yields for tens of microseconds, then sleeps until the peer rings), {@code low-cpu}
  *     (sleeps almost at once). An endpoint's {@code ?idle=...} overrides it for that side:
  *     {@code shm://prices?idle=busy-spin}.</td></tr>
+ * <tr><td>{@code orrery.shm.doorbell}</td><td>{@code auto}</td>
+ *     <td>how a sleeping reader is woken: {@code futex} (a futex on the ring's sleeping flag, through the
+ *     foreign-function API: Linux, and a JVM granted native access with
+ *     {@code --enable-native-access=ALL-UNNAMED}, as {@code bin/orrery} does), {@code socket} (one byte on the
+ *     connection's Unix socket), or {@code auto}: futex where it is available. A connection uses futexes only
+ *     when both sides offer them.</td></tr>
  * </table>
  */
 public final class SharedMemoryTransportProvider implements TransportProvider {
@@ -56,6 +62,8 @@ public final class SharedMemoryTransportProvider implements TransportProvider {
     static final String SPILL_BYTES_PROPERTY = "orrery.shm.spillBytes";
     /** The system property naming the default idle strategy. */
     static final String IDLE_PROPERTY = "orrery.shm.idle";
+    /** The system property choosing how a sleeping reader is woken: {@code auto}, {@code futex} or {@code socket}. */
+    static final String DOORBELL_PROPERTY = "orrery.shm.doorbell";
 
     private static final int DEFAULT_RING_BYTES = 1 << 20;
     private static final int MIN_RING_BYTES = 1 << 16;
@@ -94,7 +102,26 @@ public final class SharedMemoryTransportProvider implements TransportProvider {
         int spillBytes = bytes(SPILL_BYTES_PROPERTY, SPILL_AT_RING_CAPACITY, bytes -> bytes >= MIN_SPILL_BYTES,
                 "a number of bytes from " + MIN_SPILL_BYTES + " to " + Integer.MAX_VALUE);
         return new ShmTransport(config, ShmFiles.fromSystem(), ringBytes, spillBytes,
-                IdleStrategy.of(System.getProperty(IDLE_PROPERTY, IdleStrategy.HYBRID.name())));
+                IdleStrategy.of(System.getProperty(IDLE_PROPERTY, IdleStrategy.HYBRID.name())), futex());
+    }
+
+    /** Whether this side offers futexes as the doorbell, as {@value #DOORBELL_PROPERTY} says. */
+    private static boolean futex() {
+        String value = System.getProperty(DOORBELL_PROPERTY, "auto").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "auto" -> Futex.available();
+            case "socket" -> false;
+            case "futex" -> {
+                if (!Futex.available()) {
+                    throw new IllegalArgumentException(DOORBELL_PROPERTY + "=futex needs Linux on x86-64 or AArch64 "
+                            + "and the JVM option --enable-native-access=ALL-UNNAMED; use auto to fall back to the "
+                            + "socket where they are missing");
+                }
+                yield true;
+            }
+            default -> throw new IllegalArgumentException(DOORBELL_PROPERTY + " must be auto, futex or socket, got '"
+                    + value + "'");
+        };
     }
 
     /**

@@ -72,11 +72,12 @@ final class ShmConnection implements Connection {
      * @param socket        the set-up socket: doorbell and pulse
      * @param selector      the reader's selector on it
      * @param idle          how this side waits, which tells how long a caller reads the ring itself
+     * @param futex         whether the doorbell is a futex on the peer's sleeping flag rather than the socket
      */
     ShmConnection(String remoteAddress, Ring out, SpillWriter spills, Arena arena, SocketChannel socket,
-            Selector selector, IdleStrategy idle) {
+            Selector selector, IdleStrategy idle, boolean futex) {
         this.remoteAddress = remoteAddress;
-        this.writer = new RecordWriter(remoteAddress, out, spills, socket, () -> terminated);
+        this.writer = new RecordWriter(remoteAddress, out, spills, socket, () -> terminated, futex);
         this.arena = arena;
         this.socket = socket;
         this.selector = selector;
@@ -195,6 +196,10 @@ final class ShmConnection implements Connection {
         if (closeRequested.compareAndSet(false, true)) {
             // The reader thread writes the close record: it can wait for space while still reading.
             selector.wakeup();
+            ShmReader ring = inbound;
+            if (ring != null) {
+                ring.wakeUp();
+            }
         }
     }
 
@@ -284,6 +289,11 @@ final class ShmConnection implements Connection {
         return writer.spillsUnread();
     }
 
+    /** @return whether the connection has ended: nothing is sent or read any more */
+    boolean ended() {
+        return terminated;
+    }
+
     /** Reader thread: the connection is ending; senders stop. */
     void terminate() {
         closeRequested.set(true);
@@ -293,12 +303,15 @@ final class ShmConnection implements Connection {
     /** Reader thread, after the listener's {@code onClose}: deletes unread spill files, unmaps, closes the socket. */
     void release() {
         // A sender waiting for space sees the flag and leaves within a millisecond; one still writing into
-        // the ring finishes first, since unmapping under its feet would fail its thread.
+        // the ring, or a caller still reading it, finishes first, since unmapping under its feet would fail
+        // its thread.
         sending.lock();
+        receiving.lock();
         try {
             writer.close();
             arena.close();
         } finally {
+            receiving.unlock();
             sending.unlock();
         }
         try {

@@ -3,6 +3,8 @@ package dev.orrery.transport.shm;
 import dev.orrery.transport.FrameFormat;
 import dev.orrery.transport.FrameListener;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Selector;
@@ -48,6 +50,12 @@ final class ShmReader implements Ring.RecordHandler {
     private static final int POLL_EVERY = 1_024;
     /** A parked reader looks around this often even without a doorbell, as a safety net. */
     private static final long PARK_MILLIS = 1_000;
+    /**
+     * A reader asleep on a futex wakes this often to look at the socket, which only {@code select} would watch
+     * while it sleeps: the peer's death is then noticed within this time.
+     */
+    private static final long FUTEX_PARK_MILLIS = 500;
+    private static final MemorySegment FUTEX_PARK = Futex.timeout(Arena.global(), FUTEX_PARK_MILLIS);
     /** How long the reader thread sleeps at a time while callers read the ring in its place. */
     private static final long STEP_ASIDE_NANOS = 200_000;
     /** Sleeps between two looks at the socket while callers read the ring: about a millisecond. */
@@ -63,6 +71,8 @@ final class ShmReader implements Ring.RecordHandler {
     private final IdleStrategy idle;
     private final int maxFrameSize;
     private final ByteBuffer socketBytes = ByteBuffer.allocate(64);
+    /** Whether this reader sleeps on a futex rather than in {@code select} on the socket. */
+    private final boolean futex;
     private FrameListener listener;
     private boolean prefaceSeen;
     /** A frame larger than one record, being joined; {@code null} between frames. */
@@ -75,7 +85,8 @@ final class ShmReader implements Ring.RecordHandler {
     private volatile Throwable closeCause;
 
     ShmReader(ShmConnection connection, Ring in, SpillReader spills, SocketChannel socket, Selector selector,
-            IdleStrategy idle, int maxFrameSize) {
+            IdleStrategy idle, int maxFrameSize, boolean futex) {
+        this.futex = futex;
         this.connection = connection;
         this.in = in;
         this.spills = spills;
@@ -200,7 +211,8 @@ final class ShmReader implements Ring.RecordHandler {
             return 0;
         }
         try {
-            if (stopped || peerClosed) {
+            // Checked under the lock: the connection unmaps the ring under it too.
+            if (stopped || peerClosed || connection.ended()) {
                 return 0;
             }
             return in.read(this, BATCH);
@@ -251,14 +263,27 @@ final class ShmReader implements Ring.RecordHandler {
 
     private void park() throws IOException {
         in.sleeping(true);
-        if (in.hasRecords()) {
+        if (in.hasRecords() || connection.closeRequested()) {
             in.sleeping(false);
             return;
         }
-        selector.select(PARK_MILLIS);
-        selector.selectedKeys().clear();
+        if (futex) {
+            // Sleeps while the flag is still raised: a producer that publishes lowers it and wakes us.
+            Futex.await(in.sleepingWord(), 1, FUTEX_PARK);
+        } else {
+            selector.select(PARK_MILLIS);
+            selector.selectedKeys().clear();
+        }
         in.sleeping(false);
         pollSocket();
+    }
+
+    /** Any thread: wakes this reader when it sleeps on a futex, so that it sees a close request. */
+    void wakeUp() {
+        if (futex) {
+            in.sleeping(false);
+            Futex.wake(in.sleepingWord());
+        }
     }
 
     /** Reads doorbell bytes, which mean nothing in themselves, and notes the end of the stream. */

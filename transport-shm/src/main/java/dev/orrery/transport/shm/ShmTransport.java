@@ -49,6 +49,8 @@ final class ShmTransport implements Transport {
     /** Frames larger than this go through spill files; 0 means the capacity of the connection's rings. */
     private final int spillBytes;
     private final IdleStrategy defaultIdle;
+    /** Whether this side offers futexes as the doorbell; used when the peer offers them too. */
+    private final boolean futex;
     private final int maxFrameSize;
     private final Set<ShmListener> listeners = ConcurrentHashMap.newKeySet();
     private final Set<ShmConnection> connections = ConcurrentHashMap.newKeySet();
@@ -64,12 +66,31 @@ final class ShmTransport implements Transport {
      * @param defaultIdle  how readers wait, unless an endpoint says otherwise
      */
     ShmTransport(TransportConfig config, ShmFiles files, int ringCapacity, int spillBytes, IdleStrategy defaultIdle) {
+        this(config, files, ringCapacity, spillBytes, defaultIdle, Futex.available());
+    }
+
+    /**
+     * @param config       limits and names
+     * @param files        where sockets, segments and spill files go
+     * @param ringCapacity the data area of each ring of the connections this side accepts
+     * @param spillBytes   frames larger than this, length prefix included, go through spill files; 0 for the
+     *                     capacity of each connection's rings
+     * @param defaultIdle  how readers wait, unless an endpoint says otherwise
+     * @param futex        whether this side offers futexes as the doorbell (see {@link Handshake#FUTEX})
+     */
+    ShmTransport(TransportConfig config, ShmFiles files, int ringCapacity, int spillBytes, IdleStrategy defaultIdle,
+            boolean futex) {
+        this.futex = futex;
         this.config = config;
         this.files = files;
         this.ringCapacity = ringCapacity;
         this.spillBytes = spillBytes;
         this.defaultIdle = defaultIdle;
         this.maxFrameSize = Math.min(config.maxFrameSize(), LARGEST_FRAME);
+    }
+
+    private int features() {
+        return futex ? Handshake.FUTEX : 0;
     }
 
     @Override
@@ -123,14 +144,15 @@ final class ShmTransport implements Transport {
             Selector selector = openSelector(socket);
             Handshake.Accepted accepted;
             try {
-                accepted = Handshake.serve(socket, selector, files, address.name(), ringCapacity, deadline());
+                accepted = Handshake.serve(socket, selector, files, address.name(), ringCapacity, features(),
+                        deadline());
             } catch (IOException | RuntimeException e) {
                 selector.close();
                 throw e;
             }
             remote = address.endpoint() + " (client pid " + accepted.clientPid() + ")";
-            run(accepted.segment(), Direction.SERVER_TO_CLIENT, remote, socket, selector, address.idle(), acceptor,
-                    null);
+            run(accepted.segment(), Direction.SERVER_TO_CLIENT, remote, socket, selector, address.idle(),
+                    accepted.features(), acceptor, null);
         } catch (IOException | RuntimeException e) {
             LOG.warn("shared-memory set-up with a client of {} failed", remote, e);
             closeQuietly(socket);
@@ -144,15 +166,15 @@ final class ShmTransport implements Transport {
             socket = SocketChannel.open(StandardProtocolFamily.UNIX);
             socket.connect(UnixDomainSocketAddress.of(files.socket(address.name())));
             Selector selector = openSelector(socket);
-            Segment segment;
+            Handshake.Joined joined;
             try {
-                segment = Handshake.join(socket, selector, address.name(), deadline());
+                joined = Handshake.join(socket, selector, address.name(), features(), deadline());
             } catch (IOException | RuntimeException e) {
                 selector.close();
                 throw e;
             }
-            run(segment, Direction.CLIENT_TO_SERVER, address.endpoint().toString(), socket, selector, address.idle(),
-                    listener, result);
+            run(joined.segment(), Direction.CLIENT_TO_SERVER, address.endpoint().toString(), socket, selector,
+                    address.idle(), joined.features(), listener, result);
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             result.completeExceptionally(new IOException("cannot connect to " + address.endpoint() + ": "
@@ -167,14 +189,16 @@ final class ShmTransport implements Transport {
      * @param connected completed with the connection once it is handed out, on the client side
      */
     private void run(Segment segment, Direction outbound, String remote, SocketChannel socket, Selector selector,
-            IdleStrategy idle, Function<Connection, FrameListener> factory, CompletableFuture<Connection> connected) {
+            IdleStrategy idle, int features, Function<Connection, FrameListener> factory,
+            CompletableFuture<Connection> connected) {
         String name = ShmFiles.connection(segment.file());
         Ring out = segment.ring(outbound);
+        boolean futex = (features & Handshake.FUTEX) != 0;
         ShmConnection connection = new ShmConnection(remote, out,
                 new SpillWriter(files, name, outbound, spillBytes == 0 ? out.capacity() : spillBytes),
-                segment.arena(), socket, selector, idle);
+                segment.arena(), socket, selector, idle, futex);
         ShmReader reader = new ShmReader(connection, segment.ring(outbound.opposite()),
-                new SpillReader(files, name, outbound.opposite()), socket, selector, idle, maxFrameSize);
+                new SpillReader(files, name, outbound.opposite()), socket, selector, idle, maxFrameSize, futex);
         // The rings are empty, so the preface fits; it goes before anything the listener factory sends.
         connection.tryWriteRecord(FrameFormat.preface());
         FrameListener listener;

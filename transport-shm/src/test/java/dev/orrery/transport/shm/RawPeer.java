@@ -34,7 +34,8 @@ record RawPeer(SocketChannel socket, Selector selector, Segment segment) impleme
             socket.configureBlocking(false);
             socket.register(selector, SelectionKey.OP_READ);
             return new RawPeer(socket, selector,
-                    Handshake.join(socket, selector, name, System.nanoTime() + TimeUnit.SECONDS.toNanos(5)));
+                    Handshake.join(socket, selector, name, 0, System.nanoTime() + TimeUnit.SECONDS.toNanos(5))
+                            .segment());
         } catch (IOException | RuntimeException e) {
             selector.close();
             socket.close();
