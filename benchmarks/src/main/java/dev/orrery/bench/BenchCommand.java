@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Measures Orrery side by side with its peers (gRPC-java) between two processes, and its calls "
-                + "by name through the name server.",
-        subcommands = {RpcBench.class, LocateBench.class})
+        description = "Measures Orrery side by side with its peers (gRPC-java, JeroMQ, Aeron) and the raw floor of "
+                + "the machine between two processes, and its calls by name through the name server.",
+        subcommands = {RpcBench.class, LocateBench.class, DoorbellBench.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

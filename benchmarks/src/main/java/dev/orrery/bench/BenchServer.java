@@ -3,6 +3,7 @@ package dev.orrery.bench;
 import io.grpc.Server;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,13 +12,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The server child of the benchmarks: serves one system's echo service, or an Orrery name server, on 127.0.0.1,
- * prints {@code READY <port>} on stdout once it accepts calls, and stops when its stdin closes or on SIGTERM.
+ * The server child of the benchmarks: serves one system's echo service, or an Orrery name server, on this host,
+ * prints {@code READY <port>} on stdout once it accepts calls (port 0 when it does not listen on TCP), and stops
+ * when its stdin closes or on SIGTERM.
  *
  * <pre>{@code
  * java -cp CLASSPATH dev.orrery.bench.BenchServer --system grpc --port 0
  * java -cp CLASSPATH dev.orrery.bench.BenchServer --system nameserver --port 0
  * java -cp CLASSPATH dev.orrery.bench.BenchServer --system orrery --nameserver tcp://127.0.0.1:2012 --port 0
+ * java -cp CLASSPATH dev.orrery.bench.BenchServer --system orrery --listen 'shm://bench?idle=busy-spin'
+ * java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp CLASSPATH dev.orrery.bench.BenchServer \
+ *     --system aeron --path /dev/shm/orrery-bench-aeron-1
  * }</pre>
  */
 @Command(name = "bench-server", mixinStandardHelpOptions = true,
@@ -32,8 +37,20 @@ public final class BenchServer implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--system", required = true, description = "orrery, grpc, or nameserver (an Orrery name server)")
+    @Option(names = "--system", required = true,
+            description = "orrery, grpc, jeromq, aeron (the pong side), floor (the pong side), or nameserver (an "
+                    + "Orrery name server)")
     private String system;
+
+    @Option(names = "--listen", paramLabel = "ENDPOINT",
+            description = "with --system orrery: where to listen instead of tcp://127.0.0.1:PORT, such as "
+                    + "shm://bench?idle=hybrid")
+    private String listen;
+
+    @Option(names = "--path", paramLabel = "PATH",
+            description = "with --system aeron: the Aeron directory of the embedded media driver; with --system "
+                    + "floor: the file the bench created")
+    private Path path;
 
     @Option(names = "--nameserver", paramLabel = "URI",
             description = "with --system orrery: the name server to register the demo services with")
@@ -49,7 +66,8 @@ public final class BenchServer implements Callable<Integer> {
     /**
      * Runs the server until stdin closes.
      *
-     * @param args {@code --system orrery|grpc|nameserver [--nameserver URI] [--port N]}
+     * @param args {@code --system orrery|grpc|jeromq|aeron|floor|nameserver [--nameserver URI] [--listen ENDPOINT]
+     *             [--path PATH] [--port N]}
      */
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchServer()).execute(args));
@@ -69,13 +87,22 @@ public final class BenchServer implements Callable<Integer> {
 
     private Running echo() throws IOException {
         BenchSystem chosen = BenchSystem.byKey(system).orElseThrow(() -> usage(
-                "unknown system '" + system + "': use orrery, grpc or " + NAME_SERVER));
+                "unknown system '" + system + "': use orrery, grpc, jeromq, aeron, floor or " + NAME_SERVER));
         if (nameServer != null && chosen != BenchSystem.ORRERY) {
             throw usage("--nameserver goes with --system orrery only");
         }
+        if (listen != null && chosen != BenchSystem.ORRERY) {
+            throw usage("--listen goes with --system orrery only");
+        }
+        if ((path != null) != chosen.inChildPair()) {
+            throw usage("--path goes with --system aeron or floor, and only with them");
+        }
         return switch (chosen) {
-            case ORRERY -> OrreryEchoServer.serve(port, nameServer);
+            case ORRERY -> OrreryEchoServer.serve(listen != null ? listen : "tcp://127.0.0.1:" + port, nameServer);
             case GRPC -> grpc(GrpcEcho.serve(port));
+            case JEROMQ -> JeroMqEcho.serve(port);
+            case AERON -> AeronPong.serve(path);
+            case FLOOR -> FloorPong.serve(path);
         };
     }
 

@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Writes results as JSON lines for scripts: one object per result, with exactly the keys {@code system},
- * {@code transport}, {@code payload}, {@code concurrency}, {@code calls_per_sec}, {@code p50_us}, {@code p99_us}
- * and {@code p999_us}.
+ * {@code transport}, {@code payload}, {@code concurrency}, {@code calls_per_sec}, {@code p50_us}, {@code p99_us},
+ * {@code p999_us} and {@code cpu_percent}: the CPU time of client and server together over the measurement, as a
+ * percentage of one core, or {@code null} where it was not measured.
  */
 final class JsonRows {
 
@@ -33,6 +34,11 @@ final class JsonRows {
                 .put("p50_us", result.p50Us())
                 .put("p99_us", result.p99Us())
                 .put("p999_us", result.p999Us());
+        if (Double.isNaN(result.cpuPercent())) {
+            row.putNull("cpu_percent");
+        } else {
+            row.put("cpu_percent", Math.round(result.cpuPercent() * 10) / 10.0);
+        }
         try {
             return MAPPER.writeValueAsString(row);
         } catch (JsonProcessingException e) {

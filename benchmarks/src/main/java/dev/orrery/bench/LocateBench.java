@@ -97,12 +97,7 @@ public final class LocateBench implements Callable<Integer> {
             differences.forEach(out::println);
         }
         out.flush();
-        boolean callsFailed = results.stream().anyMatch(result -> result.errors() > 0);
-        if (callsFailed || failed) {
-            progress.println("!! the run had failures: see the lines marked !! above");
-        }
-        progress.flush();
-        return callsFailed || failed ? 1 : 0;
+        return RpcResults.exitCode(results, failed, progress);
     }
 
     /**

@@ -1,13 +1,15 @@
 package dev.orrery.bench;
 
+import dev.orrery.Endpoint;
 import dev.orrery.Node;
 import dev.orrery.NodeOptions;
 import dev.orrery.examples.Echo;
 
 /**
- * An Orrery client of the {@code demo.echo} service: one node, one connection, calls through the service's
- * proxy. {@code Echo} only has blocking methods, so calls in flight come from blocking callers (see
- * {@link BlockingLoad}): one platform thread for one call, a virtual thread per call in flight for more.
+ * An Orrery client of the {@code demo.echo} service: one node, one connection (TCP or shared memory), calls
+ * through the service's proxy. {@code Echo} only has blocking methods, so calls in flight come from blocking
+ * callers (see {@link BlockingLoad}): one platform thread for one call, a virtual thread per call in flight for
+ * more.
  */
 final class OrreryEchoClient implements EchoClient {
 
@@ -31,19 +33,20 @@ final class OrreryEchoClient implements EchoClient {
     /**
      * Connects and makes a first call, so that connecting is not measured.
      *
-     * @param port        the server's port on 127.0.0.1
+     * @param server      the server's endpoint, such as {@code tcp://127.0.0.1:7070} or
+     *                    {@code shm://bench?idle=hybrid} (its idle strategy then applies to this side too)
      * @param concurrency calls to keep in flight: the slot window is widened to it when it is above the default
      * @param method      the method to call
      * @param payload     the payload size in bytes
      * @return the client
      */
-    static OrreryEchoClient connect(int port, int concurrency, EchoMethod method, int payload) {
+    static OrreryEchoClient connect(Endpoint server, int concurrency, EchoMethod method, int payload) {
         Node node = Node.builder()
                 .name("bench-client")
                 .slotWindow(Math.max(DEFAULT_SLOT_WINDOW, concurrency))
                 .build();
         try {
-            Echo echo = node.connect(Echo.class, "tcp://127.0.0.1:" + port);
+            Echo echo = node.connect(Echo.class, server);
             OrreryEchoClient client = new OrreryEchoClient(node, echo, method, payload);
             client.call();
             return client;

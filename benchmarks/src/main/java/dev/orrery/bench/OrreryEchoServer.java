@@ -1,11 +1,12 @@
 package dev.orrery.bench;
 
+import dev.orrery.Endpoint;
 import dev.orrery.Node;
 import dev.orrery.examples.DemoServices;
 
 /**
- * The Orrery side of the echo benchmarks' server child: the demo services on a node with default options,
- * registered with a name server when one is given.
+ * The Orrery side of the echo benchmarks' server child: the demo services on a node with default options, over
+ * TCP or shared memory, registered with a name server when one is given.
  */
 final class OrreryEchoServer {
 
@@ -13,18 +14,19 @@ final class OrreryEchoServer {
     }
 
     /**
-     * Starts a node that serves {@code demo.echo} on the loopback address.
+     * Starts a node that serves {@code demo.echo} at an endpoint of this host.
      *
-     * @param port       the port, 0 for any free one
+     * @param listen     such as {@code tcp://127.0.0.1:0} (0 for any free port) or {@code shm://bench?idle=hybrid}
      * @param nameServer the name server to register with, such as {@code tcp://127.0.0.1:2012}, or {@code null}
-     * @return the running server; its services are registered, or being registered, when it returns
+     * @return the running server, whose port is 0 when it does not listen on TCP; its services are registered, or
+     *         being registered, when it returns
      */
-    static BenchServer.Running serve(int port, String nameServer) {
-        Node node = Node.builder().name("bench-server").listen("tcp://127.0.0.1:" + port).nameserver(nameServer)
-                .build();
+    static BenchServer.Running serve(String listen, String nameServer) {
+        Node node = Node.builder().name("bench-server").listen(listen).nameserver(nameServer).build();
         try {
             DemoServices.serveAll(node).start();
-            return new BenchServer.Running(node.endpoints().getFirst().port(), node::close);
+            Endpoint bound = node.endpoints().getFirst();
+            return new BenchServer.Running(bound.scheme().equals("tcp") ? bound.port() : 0, node::close);
         } catch (RuntimeException e) {
             node.close();
             throw e;

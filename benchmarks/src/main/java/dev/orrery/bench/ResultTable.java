@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /** Writes results as a table for people, with a ratio line per concurrency when peers ran too. */
 final class ResultTable {
 
     /** The columns after the first, whose width follows the longest system name. */
-    private static final String COLUMNS = " %-9s %8s %11s %12s %9s %9s %10s";
+    private static final String COLUMNS = " %-9s %8s %11s %12s %9s %9s %10s %6s";
     private static final int MIN_SYSTEM_WIDTH = 10;
 
     private ResultTable() {
@@ -30,11 +29,12 @@ final class ResultTable {
         String format = "%-" + width + "s" + COLUMNS + (anyErrors ? " %10s" : "");
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, format, "system", "transport", "payload", "concurrency", "calls/s",
-                "p50 µs", "p99 µs", "p99.9 µs", "errors").stripTrailing());
+                "p50 µs", "p99 µs", "p99.9 µs", "cpu %", "errors").stripTrailing());
         for (RpcResult result : results) {
             lines.add(String.format(Locale.ROOT, format, result.system(), result.transport(), result.payload(),
                     result.concurrency(), String.format(Locale.ROOT, "%,.0f", result.callsPerSec()),
                     number(result.p50Us()), number(result.p99Us()), number(result.p999Us()),
+                    Double.isNaN(result.cpuPercent()) ? "-" : String.format(Locale.ROOT, "%.0f", result.cpuPercent()),
                     result.errors() > 0 ? "!! " + result.errors() : "").stripTrailing());
         }
         lines.addAll(ratios(results));
@@ -59,38 +59,45 @@ final class ResultTable {
     }
 
     /**
-     * Orrery against each peer, per concurrency: above 1x calls/s and below 1x p99 mean Orrery is ahead.
+     * Orrery against each peer, per concurrency: above 1x calls/s and below 1x p99 mean Orrery is ahead. When
+     * Orrery ran over several transports, each is compared, and named.
      *
      * @param results the results
-     * @return a line per concurrency and peer, such as {@code c=1 orrery/grpc-java: 1.8x calls/s, p99 0.6x}
+     * @return a line per concurrency, Orrery transport and peer, such as
+     *         {@code c=1 orrery/grpc-java: 1.8x calls/s, p99 0.6x} or {@code c=1 orrery shm/floor: 0.1x calls/s, …}
      */
     static List<String> ratios(List<RpcResult> results) {
-        List<String> lines = new ArrayList<>();
+        String orrery = BenchSystem.ORRERY.label();
+        boolean transports = results.stream().filter(result -> result.system().equals(orrery))
+                .map(RpcResult::transport).distinct().count() > 1;
         Set<Integer> concurrencies = new LinkedHashSet<>();
         results.forEach(result -> concurrencies.add(result.concurrency()));
-        String orrery = BenchSystem.ORRERY.label();
+        List<String> lines = new ArrayList<>();
         for (int concurrency : concurrencies) {
-            Optional<RpcResult> ours = find(results, orrery, concurrency);
-            for (RpcResult peer : results) {
-                if (ours.isEmpty() || peer.concurrency() != concurrency || peer.system().equals(orrery)) {
+            for (RpcResult ours : results) {
+                if (!ours.system().equals(orrery) || ours.concurrency() != concurrency) {
                     continue;
                 }
-                lines.add(String.format(Locale.ROOT, "c=%d %s/%s: %s calls/s, p99 %s", concurrency, orrery,
-                        peer.system(), ratio(ours.get().callsPerSec(), peer.callsPerSec()),
-                        ratio(ours.get().p99Us(), peer.p99Us())));
+                String name = transports ? orrery + " " + ours.transport() : orrery;
+                for (RpcResult peer : results) {
+                    if (peer.concurrency() == concurrency && !peer.system().equals(orrery)) {
+                        lines.add(String.format(Locale.ROOT, "c=%d %s/%s: %s calls/s, p99 %s", concurrency, name,
+                                peer.system(), ratio(ours.callsPerSec(), peer.callsPerSec()),
+                                ratio(ours.p99Us(), peer.p99Us())));
+                    }
+                }
             }
         }
         return lines;
     }
 
-    private static Optional<RpcResult> find(List<RpcResult> results, String system, int concurrency) {
-        return results.stream()
-                .filter(result -> result.system().equals(system) && result.concurrency() == concurrency)
-                .findFirst();
-    }
-
+    /** Two decimals, or two significant digits below 0.1, where the raw floor leaves everyone else. */
     private static String ratio(double ours, double theirs) {
-        return theirs <= 0 ? "n/a" : String.format(Locale.ROOT, "%.2fx", ours / theirs);
+        if (theirs <= 0) {
+            return "n/a";
+        }
+        double ratio = ours / theirs;
+        return String.format(Locale.ROOT, ratio < 0.1 ? "%.2gx" : "%.2fx", ratio);
     }
 
     private static String number(double micros) {

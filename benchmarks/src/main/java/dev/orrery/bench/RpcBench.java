@@ -1,5 +1,6 @@
 package dev.orrery.bench;
 
+import dev.orrery.Endpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -8,22 +9,32 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code orrery bench rpc}: echo round trips between this process and a server in a child JVM, for Orrery and
- * for each peer, at each concurrency. Results go to stdout, as a table or as JSON lines; progress goes to
- * stderr.
+ * {@code orrery bench rpc}: echo round trips between two processes of this host, for Orrery over each of its
+ * transports, for each peer, and for the raw floor of the machine, at each concurrency. Results go to stdout, as
+ * a table or as JSON lines; progress goes to stderr.
  *
  * <pre>{@code
  * orrery bench rpc --peers grpc --duration 5s --concurrency 1,64
+ * orrery bench rpc --transport all --peers grpc,jeromq,aeron --concurrency 1,64 --payload 4096
  * }</pre>
  */
 @Command(name = "rpc",
         mixinStandardHelpOptions = true,
-        description = "Measures echo round trips to a server in a child JVM: Orrery, and each peer side by side.",
+        description = {"Measures echo round trips between two processes of this host: Orrery (client in this "
+                + "process, server in a child JVM), and each peer side by side, with the CPU time that client "
+                + "and server use together (cpu %%, of one core: up to 200 on two cores).",
+                "Peers use their own transport whatever --transport says: gRPC-java and JeroMQ (DEALER to "
+                        + "ROUTER) over loopback TCP, Aeron over IPC with an embedded media driver. With shm, the "
+                        + "raw floor runs too: two processes ping-ponging numbered messages through one "
+                        + "memory-mapped file. Aeron and the floor run both ends in child JVMs, busy-spin "
+                        + "whatever --idle says, and only Aeron's JVMs get the options Aeron needs on JDK 25 "
+                        + "(--add-exports java.base/jdk.internal.misc=ALL-UNNAMED)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every call succeeded", "1:calls failed or a server did not run", "2:usage"})
 public final class RpcBench implements Callable<Integer> {
@@ -32,13 +43,27 @@ public final class RpcBench implements Callable<Integer> {
     static final int MAX_PAYLOAD = 1 << 20;
     /** The most calls in flight: Orrery's largest slot window. */
     static final int MAX_CONCURRENCY = 65_535;
+    /** Orrery's transports, in the order {@code --transport all} runs them. */
+    static final List<String> TRANSPORTS = List.of("shm", "tcp");
+    /** The idle strategies of Orrery's shared-memory transport. */
+    static final List<String> IDLE_STRATEGIES = List.of("busy-spin", "hybrid", "low-cpu");
     private static final Duration SERVER_START_TIMEOUT = Duration.ofSeconds(30);
+    /** Numbers the shared-memory endpoints of one run, which must not meet those of another. */
+    private static final AtomicInteger SHM_ENDPOINTS = new AtomicInteger();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--transport", defaultValue = "tcp", description = "transport to measure; only tcp for now")
+    @Option(names = "--transport", defaultValue = "tcp", paramLabel = "shm|tcp|all",
+            description = "Orrery's transport: shm (shared memory, shm://NAME?idle=…), tcp (loopback), or all "
+                    + "(both); peers keep their own; with shm, the raw floor runs too (default: ${DEFAULT-VALUE})")
     private String transport;
+
+    @Option(names = "--idle", defaultValue = "hybrid", paramLabel = "busy-spin|hybrid|low-cpu",
+            description = "how both ends of Orrery's shm connection wait for data: busy-spin (a core each), "
+                    + "hybrid (spin, then sleep until rung) or low-cpu; Aeron and the raw floor always busy-spin "
+                    + "(default: ${DEFAULT-VALUE})")
+    private String idle;
 
     @Option(names = "--payload", defaultValue = "64", description = "bytes per request (default: ${DEFAULT-VALUE})")
     private int payload;
@@ -49,7 +74,7 @@ public final class RpcBench implements Callable<Integer> {
 
     // On two cores a shorter warm-up measures the JIT compiler rather than the systems: C2 was still busy after 7 s.
     @Option(names = "--warmup", defaultValue = "10s", converter = DurationConverter.class,
-            description = "warm-up before each run, not measured, so that both systems are compiled by the JIT "
+            description = "warm-up before each run, not measured, so that every system is compiled by the JIT "
                     + "(default: ${DEFAULT-VALUE})")
     private Duration warmup;
 
@@ -58,7 +83,8 @@ public final class RpcBench implements Callable<Integer> {
     private List<Integer> concurrency;
 
     @Option(names = "--peers", split = ",", paramLabel = "PEER[,PEER...]",
-            description = "peers measured after Orrery: grpc (gRPC-java); none by default")
+            description = "peers measured after Orrery: grpc (gRPC-java, tcp), jeromq (JeroMQ, tcp), aeron "
+                    + "(Aeron, ipc); none by default")
     private List<String> peers;
 
     @Option(names = "--method", defaultValue = "echoBytes", converter = EchoMethod.Converter.class,
@@ -75,53 +101,44 @@ public final class RpcBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        validate();
-        List<BenchSystem> systems = systems();
+        List<String> transports = transports();
+        List<BenchSystem> systems = systems(transports);
         List<Integer> levels = concurrencies();
+        validate(systems, levels);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = spec.commandLine().getErr();
-        if (method == EchoMethod.ECHO && systems.size() > 1) {
-            progress.println("note: --method echo changes only Orrery's calls; peers echo " + payload + " raw bytes");
-        }
-        List<RpcResult> results = new ArrayList<>();
+        notes(systems, progress);
+        RpcResults results = new RpcResults(json ? out : null);
         boolean failed = false;
         for (BenchSystem system : systems) {
-            failed |= !runSystem(system, levels, results, out, progress);
+            for (String over : system == BenchSystem.ORRERY ? transports : List.of(system.transport())) {
+                failed |= system.inChildPair() ? !runPairs(system, levels, results, progress)
+                        : !runServed(system, over, levels, results, progress);
+            }
         }
-        if (json) {
-            ResultTable.ratios(results).forEach(progress::println);
-        } else {
-            ResultTable.render(results).forEach(out::println);
-        }
-        out.flush();
-        boolean callsFailed = results.stream().anyMatch(result -> result.errors() > 0);
-        if (callsFailed || failed) {
-            progress.println("!! the run had failures: see the lines marked !! above");
-        }
-        progress.flush();
-        return callsFailed || failed ? 1 : 0;
+        return results.finish(failed, out, progress);
     }
 
     /**
-     * Runs every concurrency level against one server child of a system. With {@code --json}, each result is
-     * written as soon as it is measured, so that a long run can be followed.
+     * Runs every concurrency level against one server child of a system, the client in this process.
      *
      * @return false when the server or a run failed outright; the reason is on {@code progress}
      */
-    private boolean runSystem(BenchSystem system, List<Integer> levels, List<RpcResult> results, PrintWriter out,
+    private boolean runServed(BenchSystem system, String over, List<Integer> levels, RpcResults results,
                               PrintWriter progress) throws InterruptedException {
-        progress.println(system.label() + " " + transport + ": starting the server child…");
+        progress.println(system.label() + " " + over + ": starting the server child…");
         progress.flush();
-        try (ServerProcess server = ServerProcess.start(system, System.getProperty("java.class.path"),
-                SERVER_START_TIMEOUT)) {
+        String shm = "shm://bench-" + ProcessHandle.current().pid() + "-" + SHM_ENDPOINTS.incrementAndGet()
+                + "?idle=" + idle;
+        List<String> serverArgs = over.equals("shm") ? List.of("--system", system.key(), "--listen", shm)
+                : List.of("--system", system.key());
+        try (ServerProcess server = ServerProcess.start(system.label(), serverArgs, system.jvmFlags(),
+                System.getProperty("java.class.path"), SERVER_START_TIMEOUT)) {
+            Endpoint endpoint = Endpoint.parse(over.equals("shm") ? shm : "tcp://127.0.0.1:" + server.port());
             for (int level : levels) {
-                RpcScenario scenario = new RpcScenario(system, transport, payload, level, method, warmup, duration);
-                RpcResult result = scenario.run(server.port(), progress);
-                results.add(result);
-                if (json) {
-                    out.println(JsonRows.format(result));
-                    out.flush();
-                }
+                RpcScenario scenario = new RpcScenario(system, over, payload, level, method, warmup, duration);
+                results.add(scenario.run(endpoint, new CpuMeter(List.of(CpuMeter.THIS_PROCESS, server::cpuTime)),
+                        progress));
                 if (!server.isAlive()) {
                     progress.println("!! " + system.label() + ": the server child died during the run");
                     return false;
@@ -130,24 +147,67 @@ public final class RpcBench implements Callable<Integer> {
             return true;
         } catch (IOException | RuntimeException e) {
             progress.println();
-            progress.println("!! " + system.label() + " " + transport + " FAILED: " + e);
+            progress.println("!! " + system.label() + " " + over + " FAILED: " + e);
             return false;
         }
     }
 
-    private List<BenchSystem> systems() {
+    /**
+     * Runs every concurrency level of a system whose both ends run in child JVMs, a fresh pair for each.
+     *
+     * @return false when a child failed; the reason is on {@code progress}
+     */
+    private boolean runPairs(BenchSystem system, List<Integer> levels, RpcResults results, PrintWriter progress)
+            throws InterruptedException {
+        for (int level : levels) {
+            try {
+                results.add(new PairScenario(system, payload, level, warmup, duration)
+                        .run(System.getProperty("java.class.path"), progress));
+            } catch (IOException | RuntimeException e) {
+                progress.println();
+                progress.println("!! " + system.label() + " " + system.transport() + " c=" + level + " FAILED: "
+                        + e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void notes(List<BenchSystem> systems, PrintWriter progress) {
+        if (method == EchoMethod.ECHO && systems.size() > 1) {
+            progress.println("note: --method echo changes only Orrery's calls; peers echo " + payload + " raw bytes");
+        }
+        if (!idle.equals("busy-spin") && systems.stream().anyMatch(BenchSystem::inChildPair)) {
+            progress.println("note: --idle " + idle + " is Orrery's over shm; Aeron and the raw floor busy-spin");
+        }
+    }
+
+    /** Orrery, the peers of {@code --peers}, then the raw floor when shared memory is measured. */
+    private List<BenchSystem> systems(List<String> transports) {
         Set<BenchSystem> systems = new LinkedHashSet<>();
         systems.add(BenchSystem.ORRERY);
         for (String peer : peers == null ? List.<String>of() : peers) {
             if (peer.isBlank()) {
                 continue;
             }
-            BenchSystem system = BenchSystem.byKey(peer)
-                    .filter(found -> found != BenchSystem.ORRERY)
-                    .orElseThrow(() -> usage("unknown peer '" + peer + "': the peers are grpc"));
+            BenchSystem system = BenchSystem.byKey(peer).filter(BenchSystem::isPeer).orElseThrow(() -> usage(
+                    "unknown peer '" + peer + "': the peers are " + BenchSystem.peerKeys()));
             systems.add(system);
         }
+        if (transports.contains("shm")) {
+            systems.add(BenchSystem.FLOOR);
+        }
         return List.copyOf(systems);
+    }
+
+    private List<String> transports() {
+        if (transport.equals("all")) {
+            return TRANSPORTS;
+        }
+        if (!TRANSPORTS.contains(transport)) {
+            throw usage("unknown transport '" + transport + "': use shm, tcp or all");
+        }
+        return List.of(transport);
     }
 
     private List<Integer> concurrencies() {
@@ -161,15 +221,21 @@ public final class RpcBench implements Callable<Integer> {
         return List.copyOf(levels);
     }
 
-    private void validate() {
-        if (!transport.equals("tcp")) {
-            throw usage("unsupported transport '" + transport + "': only tcp can be measured for now");
+    private void validate(List<BenchSystem> systems, List<Integer> levels) {
+        if (!IDLE_STRATEGIES.contains(idle)) {
+            throw usage("unknown idle strategy '" + idle + "': use busy-spin, hybrid or low-cpu");
         }
         if (payload < 0 || payload > MAX_PAYLOAD) {
             throw usage("--payload must be from 0 to " + MAX_PAYLOAD + " bytes, got " + payload);
         }
         if (duration.isZero()) {
             throw usage("--duration must be longer than 0, such as 10s");
+        }
+        int most = levels.stream().mapToInt(Integer::intValue).max().orElse(1);
+        if (systems.contains(BenchSystem.FLOOR) && FloorRings.fileBytes(payload, most) > FloorRings.MAX_FILE_BYTES) {
+            throw usage("the raw floor would map " + (FloorRings.fileBytes(payload, most) >> 20) + " MiB for "
+                    + payload + " bytes at concurrency " + most + ", more than " + (FloorRings.MAX_FILE_BYTES >> 20)
+                    + " MiB: lower --payload or --concurrency");
         }
     }
 

@@ -16,9 +16,33 @@ import org.HdrHistogram.Histogram;
  * @param p99Us        99th percentile, in microseconds
  * @param p999Us       99.9th percentile, in microseconds
  * @param firstError   the first failure, or {@code null}
+ * @param cpuPercent   the CPU time that client and server used together during the measurement, as a percentage
+ *                     of one core (up to 200 on two cores), or NaN when it was not measured
  */
 record RpcResult(String system, String transport, int payload, int concurrency, long calls, long errors,
-                 long elapsedNanos, double p50Us, double p99Us, double p999Us, String firstError) {
+                 long elapsedNanos, double p50Us, double p99Us, double p999Us, String firstError,
+                 double cpuPercent) {
+
+    /**
+     * A result whose CPU time was not measured.
+     *
+     * @param system       such as {@code orrery} or {@code grpc-java}
+     * @param transport    such as {@code tcp}
+     * @param payload      bytes per request
+     * @param concurrency  calls in flight at once
+     * @param calls        calls that succeeded during the measurement
+     * @param errors       calls that failed during the measurement
+     * @param elapsedNanos how long the measurement lasted
+     * @param p50Us        median round trip, in microseconds
+     * @param p99Us        99th percentile, in microseconds
+     * @param p999Us       99.9th percentile, in microseconds
+     * @param firstError   the first failure, or {@code null}
+     */
+    RpcResult(String system, String transport, int payload, int concurrency, long calls, long errors,
+              long elapsedNanos, double p50Us, double p99Us, double p999Us, String firstError) {
+        this(system, transport, payload, concurrency, calls, errors, elapsedNanos, p50Us, p99Us, p999Us, firstError,
+                Double.NaN);
+    }
 
     /**
      * Summarises a measured interval.
@@ -35,6 +59,17 @@ record RpcResult(String system, String transport, int payload, int concurrency, 
                 measurement.concurrency(), latencies.getTotalCount(), interval.errors(), elapsedNanos,
                 micros(latencies, 50.0), micros(latencies, 99.0), micros(latencies, 99.9),
                 failure == null ? null : describe(failure));
+    }
+
+    /**
+     * The same result with the CPU time of client and server.
+     *
+     * @param percent a percentage of one core, or NaN when unknown
+     * @return the result
+     */
+    RpcResult withCpuPercent(double percent) {
+        return new RpcResult(system, transport, payload, concurrency, calls, errors, elapsedNanos, p50Us, p99Us,
+                p999Us, firstError, percent);
     }
 
     /**

@@ -4,10 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +18,6 @@ import java.util.concurrent.TimeoutException;
  * the child's stdin, which stops it, and kills it if it does not stop.
  */
 final class ServerProcess implements AutoCloseable {
-
-    /** Extra JVM options for the child, separated by spaces, such as {@code -Xmx1g}; none by default. */
-    static final String SERVER_JVM_ARGS = "orrery.bench.serverJvmArgs";
-
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final Process process;
     private final int port;
@@ -49,7 +42,6 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts a child with {@link BenchServer} options of its own and waits for its {@code READY <port>} line.
-     * Its stderr goes to ours; the rest of its stdout too, so that our stdout holds only results.
      *
      * @param label      what it is, in messages, such as {@code orrery} or {@code name server}
      * @param serverArgs the options of {@link BenchServer}, such as {@code --system nameserver}
@@ -60,50 +52,58 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(String label, List<String> serverArgs, String classPath, Duration timeout)
             throws IOException {
-        Process process = new ProcessBuilder(command(serverArgs, classPath))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        return start(label, serverArgs, List.of(), classPath, timeout);
+    }
+
+    /**
+     * Starts a child with JVM options and {@link BenchServer} options of its own, and waits for its
+     * {@code READY <port>} line. Its stderr goes to ours; the rest of its stdout too, so that our stdout holds only
+     * results.
+     *
+     * @param label      what it is, in messages, such as {@code orrery} or {@code name server}
+     * @param serverArgs the options of {@link BenchServer}, such as {@code --system nameserver}
+     * @param jvmFlags   JVM options that this system alone needs, such as Aeron's; usually none
+     * @param classPath  the class path of the child
+     * @param timeout    how long it may take to get ready
+     * @return the running child
+     * @throws IOException when it cannot start, exits early, or is not ready in time
+     */
+    static ServerProcess start(String label, List<String> serverArgs, List<String> jvmFlags, String classPath,
+                               Duration timeout) throws IOException {
+        Process process = ChildJvm.start(command(serverArgs, jvmFlags, classPath));
         CompletableFuture<Integer> ready = new CompletableFuture<>();
         Thread.ofPlatform().daemon(true).name("bench-server-stdout").start(() -> forward(process, ready));
         try {
             int port = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new ServerProcess(process, port);
         } catch (ExecutionException e) {
-            kill(process);
+            ChildJvm.kill(process);
             throw new IOException("the " + label + " server child failed: " + e.getCause().getMessage(),
                     e.getCause());
         } catch (TimeoutException e) {
-            kill(process);
+            ChildJvm.kill(process);
             throw new IOException("the " + label + " server child was not ready within "
                     + DurationConverter.format(timeout), e);
         } catch (InterruptedException e) {
-            kill(process);
+            ChildJvm.kill(process);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting the " + label + " server child", e);
         }
     }
 
     /**
-     * The child's command line: this process's java, the extra options of {@value #SERVER_JVM_ARGS}, then
-     * {@link BenchServer} with its options and {@code --port 0}.
+     * The child's command line: {@link ChildJvm#command} of {@link BenchServer} with its options and
+     * {@code --port 0}.
      *
      * @param serverArgs the options of {@link BenchServer}
+     * @param jvmFlags   JVM options that the system needs
      * @param classPath  its class path
      * @return the command
      */
-    static List<String> command(List<String> serverArgs, String classPath) {
-        String java = ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        String extra = System.getProperty(SERVER_JVM_ARGS, "").strip();
-        if (!extra.isEmpty()) {
-            command.addAll(Arrays.asList(extra.split("\\s+")));
-        }
-        command.addAll(List.of("-cp", classPath, BenchServer.class.getName()));
-        command.addAll(serverArgs);
-        command.addAll(List.of("--port", "0"));
-        return command;
+    static List<String> command(List<String> serverArgs, List<String> jvmFlags, String classPath) {
+        List<String> arguments = new ArrayList<>(serverArgs);
+        arguments.addAll(List.of("--port", "0"));
+        return ChildJvm.command(jvmFlags, classPath, BenchServer.class, arguments);
     }
 
     private static void forward(Process process, CompletableFuture<Integer> ready) {
@@ -161,31 +161,6 @@ final class ServerProcess implements AutoCloseable {
     /** Closes the child's stdin so it stops; kills it if it has not stopped within 5 s. */
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.err.println("warning: the server child did not stop within "
-                        + DurationConverter.format(STOP_GRACE) + " of its stdin closing; killing it");
-                kill(process);
-            }
-        } catch (IOException e) {
-            System.err.println("warning: cannot close the server child's stdin (" + e + "); killing it");
-            kill(process);
-        } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void kill(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildJvm.stop(process, "server child");
     }
 }

@@ -24,7 +24,21 @@ class BenchServerOptionsTest {
     @Test
     void shouldRefuseAnUnknownSystemNamingTheKnownOnes() {
         assertThat(run("--system", "zeromq")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown system 'zeromq': use orrery, grpc or nameserver");
+        assertThat(err.toString())
+                .contains("unknown system 'zeromq': use orrery, grpc, jeromq, aeron, floor or nameserver");
+    }
+
+    @Test
+    void shouldRefuseAPathForOrreryAndNoneForAeron() {
+        assertThat(run("--system", "orrery", "--path", "/dev/shm/x")).isEqualTo(2);
+        assertThat(run("--system", "aeron")).isEqualTo(2);
+        assertThat(err.toString()).contains("--path goes with --system aeron or floor, and only with them");
+    }
+
+    @Test
+    void shouldRefuseAListenEndpointForJeroMq() {
+        assertThat(run("--system", "jeromq", "--listen", "shm://x")).isEqualTo(2);
+        assertThat(err.toString()).contains("--listen goes with --system orrery only");
     }
 
     @Test

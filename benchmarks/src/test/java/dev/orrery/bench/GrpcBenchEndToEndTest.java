@@ -2,9 +2,11 @@ package dev.orrery.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orrery.Endpoint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,6 +20,13 @@ class GrpcBenchEndToEndTest {
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
+    /** Runs a scenario against a server child on TCP, metering this process's and the child's CPU time. */
+    static RpcResult runOverTcp(RpcScenario scenario, ServerProcess server, StringWriter progress)
+            throws InterruptedException {
+        return scenario.run(Endpoint.parse("tcp://127.0.0.1:" + server.port()),
+                new CpuMeter(List.of(CpuMeter.THIS_PROCESS, server::cpuTime)), new PrintWriter(progress, true));
+    }
+
     @Test
     void shouldMeasureCallsThroughTheBlockingAndTheAsyncPath() throws Exception {
         StringWriter progress = new StringWriter();
@@ -26,12 +35,13 @@ class GrpcBenchEndToEndTest {
                 RpcScenario scenario = new RpcScenario(BenchSystem.GRPC, "tcp", 64, concurrency,
                         EchoMethod.ECHO_BYTES, Duration.ofMillis(200), Duration.ofMillis(500));
 
-                RpcResult result = scenario.run(server.port(), new PrintWriter(progress, true));
+                RpcResult result = runOverTcp(scenario, server, progress);
 
                 assertThat(result.calls()).as(progress.toString()).isPositive();
                 assertThat(result.errors()).as(progress.toString()).isZero();
                 assertThat(result.p50Us()).isPositive().isLessThanOrEqualTo(result.p99Us());
                 assertThat(result.p99Us()).isLessThanOrEqualTo(result.p999Us());
+                assertThat(result.cpuPercent()).isPositive();
                 assertThat(result.elapsedNanos()).isGreaterThanOrEqualTo(Duration.ofMillis(500).toNanos());
                 JsonRowsTest.assertWellFormedRow(JsonRows.format(result));
                 assertThat(JsonRows.format(result)).contains("\"system\":\"grpc-java\"",

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Timeout;
 class JsonRowsTest {
 
     private static final List<String> KEYS =
-            List.of("system", "transport", "payload", "concurrency", "calls_per_sec", "p50_us", "p99_us", "p999_us");
+            List.of("system", "transport", "payload", "concurrency", "calls_per_sec", "p50_us", "p99_us", "p999_us",
+                    "cpu_percent");
 
     static void assertWellFormedRow(String line) throws Exception {
         assertThat(line).doesNotContain("\n");
@@ -30,6 +31,17 @@ class JsonRowsTest {
         for (String number : List.of("calls_per_sec", "p50_us", "p99_us", "p999_us")) {
             assertThat(row.get(number).isNumber()).as(number).isTrue();
         }
+        assertThat(row.get("cpu_percent").isNumber() || row.get("cpu_percent").isNull()).isTrue();
+    }
+
+    /** A row of {@code bench rpc}, which always meters the CPU time. */
+    static JsonNode assertMeasuredRow(String line) throws Exception {
+        assertWellFormedRow(line);
+        JsonNode row = new ObjectMapper().readTree(line);
+        assertThat(row.get("calls_per_sec").asDouble()).as(line).isPositive();
+        assertThat(row.get("cpu_percent").isNumber()).as(line).isTrue();
+        assertThat(row.get("cpu_percent").asDouble()).as(line).isPositive();
+        return row;
     }
 
     @Test
@@ -41,7 +53,19 @@ class JsonRowsTest {
 
         assertWellFormedRow(line);
         assertThat(line).isEqualTo("{\"system\":\"grpc-java\",\"transport\":\"tcp\",\"payload\":64,\"concurrency\":8,"
-                + "\"calls_per_sec\":61728.5,\"p50_us\":45.3,\"p99_us\":99.9,\"p999_us\":1234.5}");
+                + "\"calls_per_sec\":61728.5,\"p50_us\":45.3,\"p99_us\":99.9,\"p999_us\":1234.5,"
+                + "\"cpu_percent\":null}");
+    }
+
+    @Test
+    void shouldWriteTheCpuTimeRoundedToATenth() throws Exception {
+        RpcResult result = new RpcResult("aeron", "ipc", 64, 1, 1000, 0, 1_000_000_000L, 1.2, 2.5, 3.1, null)
+                .withCpuPercent(199.96);
+
+        JsonNode row = new ObjectMapper().readTree(JsonRows.format(result));
+
+        assertThat(row.get("cpu_percent").asDouble()).isEqualTo(200.0);
+        assertThat(row.get("transport").asText()).isEqualTo("ipc");
     }
 
     @Test

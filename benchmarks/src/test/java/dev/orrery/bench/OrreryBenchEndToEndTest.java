@@ -25,11 +25,12 @@ class OrreryBenchEndToEndTest {
                 RpcScenario scenario = new RpcScenario(BenchSystem.ORRERY, "tcp", 64, run.concurrency(),
                         run.method(), Duration.ofMillis(200), Duration.ofMillis(500));
 
-                RpcResult result = scenario.run(server.port(), new PrintWriter(progress, true));
+                RpcResult result = GrpcBenchEndToEndTest.runOverTcp(scenario, server, progress);
 
                 assertThat(result.calls()).as(run + "\n" + progress).isPositive();
                 assertThat(result.errors()).as(run + "\n" + progress).isZero();
                 assertThat(result.p50Us()).isPositive().isLessThanOrEqualTo(result.p99Us());
+                assertThat(result.cpuPercent()).isPositive();
                 JsonRowsTest.assertWellFormedRow(JsonRows.format(result));
                 assertThat(JsonRows.format(result)).contains("\"system\":\"orrery\"");
             }

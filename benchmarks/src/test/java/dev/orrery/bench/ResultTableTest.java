@@ -26,6 +26,28 @@ class ResultTableTest {
     }
 
     @Test
+    void shouldNameOrrerysTransportInRatiosWhenItRanOverSeveral() {
+        List<RpcResult> results = List.of(
+                new RpcResult("orrery", "shm", 64, 1, 50_000, 0, 1_000_000_000L, 10, 20, 40, null),
+                new RpcResult("orrery", "tcp", 64, 1, 10_000, 0, 1_000_000_000L, 50, 100, 200, null),
+                new RpcResult("floor", "mmap", 64, 1, 5_000_000, 0, 1_000_000_000L, 0.1, 0.2, 0.4, null));
+
+        assertThat(ResultTable.ratios(results)).containsExactly(
+                "c=1 orrery shm/floor: 0.010x calls/s, p99 100.00x",
+                "c=1 orrery tcp/floor: 0.0020x calls/s, p99 500.00x");
+    }
+
+    @Test
+    void shouldShowTheCpuTimeWhereItWasMeasured() {
+        List<String> lines = ResultTable.render(List.of(result("orrery", 1, 36_000, 30, 0).withCpuPercent(163.4),
+                result("orrery-call", 1, 36_000, 30, 0)));
+
+        assertThat(lines.get(0)).endsWith("cpu %");
+        assertThat(lines.get(1)).endsWith(" 163");
+        assertThat(lines.get(2)).endsWith(" -");
+    }
+
+    @Test
     void shouldPrintAHeaderARowPerResultAndNoRatioForOrreryAlone() {
         List<String> lines = ResultTable.render(List.of(result("orrery", 1, 36_000, 30, 0)));
 

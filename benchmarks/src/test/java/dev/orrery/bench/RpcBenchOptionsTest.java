@@ -24,10 +24,24 @@ class RpcBenchOptionsTest {
     }
 
     @Test
-    void shouldRefuseATransportOtherThanTcpClearly() {
-        assertThat(run("rpc", "--transport", "shm")).isEqualTo(2);
-        assertThat(err.toString()).contains("unsupported transport 'shm': only tcp can be measured for now");
+    void shouldRefuseAnUnknownTransportNamingTheKnownOnes() {
+        assertThat(run("rpc", "--transport", "udp")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown transport 'udp': use shm, tcp or all");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownIdleStrategyNamingTheKnownOnes() {
+        assertThat(run("rpc", "--transport", "shm", "--idle", "sleepy")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown idle strategy 'sleepy': use busy-spin, hybrid or low-cpu");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseTheFloorAFileLargerThanAGibibyte() {
+        assertThat(run("rpc", "--transport", "shm", "--payload", "1048576", "--concurrency", "1,65535"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("the raw floor would map", "lower --payload or --concurrency");
     }
 
     @Test
@@ -39,7 +53,13 @@ class RpcBenchOptionsTest {
     @Test
     void shouldRefuseAnUnknownPeer() {
         assertThat(run("rpc", "--peers", "grpc,zeromq")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown peer 'zeromq'");
+        assertThat(err.toString()).contains("unknown peer 'zeromq': the peers are grpc, jeromq, aeron");
+    }
+
+    @Test
+    void shouldRefuseTheFloorAsAPeerForItComesWithShm() {
+        assertThat(run("rpc", "--peers", "floor")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown peer 'floor': the peers are grpc, jeromq, aeron");
     }
 
     @Test
@@ -52,6 +72,14 @@ class RpcBenchOptionsTest {
     void shouldRefuseAnUnknownMethod() {
         assertThat(run("rpc", "--method", "ping")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown method 'ping': use one of echoBytes, echo");
+    }
+
+    @Test
+    void shouldDescribeEverySystemAndAeronsOptionInTheHelp() {
+        assertThat(run("rpc", "--help")).isZero();
+        assertThat(out.toString()).contains("(cpu %, of one core", "JeroMQ", "Aeron over IPC", "raw floor",
+                "--add-exports java.base/jdk.internal.", "busy-spin|hybrid|low-cpu", "shm|tcp|all")
+                .doesNotContain("%%");
     }
 
     @Test
