@@ -2,11 +2,14 @@ package dev.orrery.bench;
 
 import dev.orrery.Endpoint;
 import dev.orrery.Node;
+import dev.orrery.ServiceOptions;
 import dev.orrery.examples.DemoServices;
 
 /**
  * The Orrery side of the echo benchmarks' server child: the demo services on a node with default options, over
- * TCP or shared memory, registered with a name server when one is given.
+ * TCP or shared memory, registered with a name server when one is given. {@code demo.echo} runs its handlers on
+ * the transport's thread ({@link ServiceOptions#direct()}): an echo never blocks, and the peers' servers answer
+ * on their I/O threads too (Aeron's pong in its poll loop, JeroMQ's ROUTER loop).
  */
 final class OrreryEchoServer {
 
@@ -24,7 +27,7 @@ final class OrreryEchoServer {
     static BenchServer.Running serve(String listen, String nameServer) {
         Node node = Node.builder().name("bench-server").listen(listen).nameserver(nameServer).build();
         try {
-            DemoServices.serveAll(node).start();
+            DemoServices.serveAll(node, ServiceOptions.direct()).start();
             Endpoint bound = node.endpoints().getFirst();
             return new BenchServer.Running(bound.scheme().equals("tcp") ? bound.port() : 0, node::close);
         } catch (RuntimeException e) {

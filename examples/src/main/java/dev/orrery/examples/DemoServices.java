@@ -1,6 +1,7 @@
 package dev.orrery.examples;
 
 import dev.orrery.Node;
+import dev.orrery.ServiceOptions;
 
 /** The example services that {@code orrery demo} serves. */
 public final class DemoServices {
@@ -15,7 +16,18 @@ public final class DemoServices {
      * @return the node
      */
     public static Node serveAll(Node node) {
-        return node.serve(Echo.class, new EchoService())
+        return serveAll(node, ServiceOptions.DEFAULTS);
+    }
+
+    /**
+     * Exports {@code demo.echo}, with options of its own, and {@code demo.kv} and {@code demo.calc} on a node.
+     *
+     * @param node        the node
+     * @param echoOptions how the node runs {@code demo.echo}, such as {@link ServiceOptions#direct()}
+     * @return the node
+     */
+    public static Node serveAll(Node node, ServiceOptions echoOptions) {
+        return node.serve(Echo.class, new EchoService(), echoOptions)
                 .serve(KeyValue.class, new KeyValueService())
                 .serve(Calculator.class, new CalculatorService());
     }

@@ -275,6 +275,17 @@ final class Ring {
                 + capacity);
     }
 
+    /**
+     * Any thread, without the consumer's lock: a cheap look before taking it. The consumer's position may be
+     * read stale here, but it only grows and never passes the producer's, so the answer is never "no" while a
+     * record waits; a "yes" that finds nothing costs a look under the lock.
+     *
+     * @return false only when no record waits
+     */
+    boolean mayHaveRecords() {
+        return (long) LONG.getAcquire(header, (long) PRODUCER_POSITION) != head;
+    }
+
     /** @return whether a record is waiting, with a volatile load for the sleeping protocol */
     boolean hasRecords() {
         return (long) LONG.getVolatile(header, (long) PRODUCER_POSITION) != head;

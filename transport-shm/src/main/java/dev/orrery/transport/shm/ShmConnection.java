@@ -245,7 +245,9 @@ final class ShmConnection implements Connection {
                 Thread.onSpinWait();
             }
         } finally {
-            if (pollers.decrementAndGet() == 0) {
+            // The reader thread, stepped aside, looks again within a fraction of a millisecond; it is woken now
+            // only for a caller that stops polling without its reply, which the reader must then deliver.
+            if (pollers.decrementAndGet() == 0 && !done.getAsBoolean()) {
                 wakeReader();
             }
         }

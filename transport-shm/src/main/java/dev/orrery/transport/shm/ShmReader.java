@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * raises the ring's sleeping flag, looks at the ring once more, and blocks in {@code select} on the socket; a
  * sender that publishes and finds the flag raised writes one byte. And it is the peer's pulse: the kernel
  * closes it when the peer process dies, however it dies, and the reader sees end-of-stream at once while
- * parked, or within 1,024 idle loops while spinning. A peer that ends without a close record has died, and
+ * parked, or within a millisecond while spinning. A peer that ends without a close record has died, and
  * the listener's {@code onClose} gets an {@link IOException}.
  *
  * <p>When it stops, it deletes the peer's spill files that it did not read. When it answers the peer's close,
@@ -46,8 +46,13 @@ final class ShmReader implements Ring.RecordHandler {
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
     /** Records handled between two looks at the close flag. */
     private static final int BATCH = 256;
-    /** Idle loops between two looks at the socket while not parked. */
-    private static final int POLL_EVERY = 1_024;
+    /** Idle loops between two looks at the clock while spinning. */
+    private static final int CLOCK_EVERY = 64;
+    /**
+     * How often a spinning reader looks at the socket for the peer's death: a read on it is a system call,
+     * which a reader looking every few microseconds would spend most of its time in.
+     */
+    private static final long SOCKET_POLL_NANOS = 1_000_000;
     /** A parked reader looks around this often even without a doorbell, as a safety net. */
     private static final long PARK_MILLIS = 1_000;
     /**
@@ -58,8 +63,6 @@ final class ShmReader implements Ring.RecordHandler {
     private static final MemorySegment FUTEX_PARK = Futex.timeout(Arena.global(), FUTEX_PARK_MILLIS);
     /** How long the reader thread sleeps at a time while callers read the ring in its place. */
     private static final long STEP_ASIDE_NANOS = 200_000;
-    /** Sleeps between two looks at the socket while callers read the ring: about a millisecond. */
-    private static final int STEP_ASIDE_POLL_EVERY = 5;
     /** How long a closing connection waits for the peer's close record. */
     private static final long CLOSE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -126,17 +129,14 @@ final class ShmReader implements Ring.RecordHandler {
 
     private void loop() throws IOException {
         int idleLoops = 0;
-        int sincePoll = 0;
+        long socketPolled = System.nanoTime();
         while (!stopped) {
             boolean flushed = connection.flushBacklog();
             if (connection.polled() && !endOfStream && !peerClosed && !connection.closeRequested()) {
                 // Callers waiting for replies read the ring themselves; spinning beside them would only take
-                // their core. They unpark this thread when the last of them leaves.
+                // their core. One that gives up waiting unparks this thread, to deliver its reply.
                 LockSupport.parkNanos(this, STEP_ASIDE_NANOS);
-                if (++sincePoll >= STEP_ASIDE_POLL_EVERY) {
-                    sincePoll = 0;
-                    pollSocket();
-                }
+                socketPolled = pollSocketEvery(socketPolled);
                 idleLoops = 0;
                 continue;
             }
@@ -171,9 +171,8 @@ final class ShmReader implements Ring.RecordHandler {
             if (idleLoops < idle.spins()) {
                 idleLoops++;
                 Thread.onSpinWait();
-                if (++sincePoll == POLL_EVERY) {
-                    sincePoll = 0;
-                    pollSocket();
+                if ((idleLoops & (CLOCK_EVERY - 1)) == 0) {
+                    socketPolled = pollSocketEvery(socketPolled);
                 }
             } else if (idleLoops < idle.spins() + idle.yields() || connection.closeRequested() && !closeSent
                     || !flushed) {
@@ -188,7 +187,7 @@ final class ShmReader implements Ring.RecordHandler {
     /** The reader thread's turn at the ring; none when a caller is reading it. */
     private int read() throws ProtocolException {
         ReentrantLock receiving = connection.receiving();
-        if (!receiving.tryLock()) {
+        if (!in.mayHaveRecords() || !receiving.tryLock()) {
             return 0;
         }
         try {
@@ -207,7 +206,7 @@ final class ShmReader implements Ring.RecordHandler {
      */
     int poll() {
         ReentrantLock receiving = connection.receiving();
-        if (!receiving.tryLock()) {
+        if (!mayHaveRecords() || !receiving.tryLock()) {
             return 0;
         }
         try {
@@ -225,6 +224,19 @@ final class ShmReader implements Ring.RecordHandler {
             if (stopped || peerClosed) {
                 connection.wakeReader();
             }
+        }
+    }
+
+    /** A caller's look at the ring before taking the lock; none once the connection has ended and unmapped it. */
+    private boolean mayHaveRecords() {
+        if (connection.ended()) {
+            return false;
+        }
+        try {
+            return in.mayHaveRecords();
+        } catch (IllegalStateException e) {
+            // Unmapped between the look at the flag and this one: the connection has just ended.
+            return false;
         }
     }
 
@@ -284,6 +296,21 @@ final class ShmReader implements Ring.RecordHandler {
             in.sleeping(false);
             Futex.wake(in.sleepingWord());
         }
+    }
+
+    /**
+     * Looks at the socket when the last look is {@link #SOCKET_POLL_NANOS} old.
+     *
+     * @param last when it last looked
+     * @return when it last looked now
+     */
+    private long pollSocketEvery(long last) {
+        long now = System.nanoTime();
+        if (now - last < SOCKET_POLL_NANOS) {
+            return last;
+        }
+        pollSocket();
+        return now;
     }
 
     /** Reads doorbell bytes, which mean nothing in themselves, and notes the end of the stream. */
