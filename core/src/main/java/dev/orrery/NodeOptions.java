@@ -33,6 +33,8 @@ import java.util.concurrent.Executor;
  * @param leaseTtl             the lease of each registered instance; it is renewed every third of it
  * @param metadata             tags added to every instance this node registers
  * @param sharedMemory         whether peers on this host are called, and this node is served, over shared memory
+ * @param callbackExecutor     where the results of async calls are decoded and their futures completed;
+ *                             {@code null} for a virtual thread per result
  */
 public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDeadline, int slotWindow,
                           int maxQueuedCalls, int maxConcurrentCallsPerConnection, int concurrencyLimit,
@@ -40,7 +42,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
                           Duration handshakeTimeout, Duration connectTimeout, Duration reconnectBackoffMin,
                           Duration reconnectBackoffMax, Duration shutdownGrace, Executor handlerExecutor,
                           int ioThreads, Endpoint nameserver, Duration leaseTtl, Map<String, String> metadata,
-                          SharedMemory sharedMemory) {
+                          SharedMemory sharedMemory, Executor callbackExecutor) {
 
     /**
      * Validates the settings.
@@ -66,6 +68,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
      * @param leaseTtl             the lease of registered instances
      * @param metadata             tags of registered instances
      * @param sharedMemory         the use of shared memory with peers on this host
+     * @param callbackExecutor     where async results are completed, or {@code null}
      */
     public NodeOptions {
         Objects.requireNonNull(name, "name");
@@ -144,6 +147,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
         private Duration leaseTtl = Duration.ofSeconds(10);
         private final Map<String, String> metadata = new LinkedHashMap<>();
         private SharedMemory sharedMemory = SharedMemory.AUTO;
+        private Executor callbackExecutor;
 
         private Builder() {
         }
@@ -181,6 +185,17 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
          */
         public Builder sharedMemory(SharedMemory value) {
             sharedMemory = Objects.requireNonNull(value, "sharedMemory");
+            return this;
+        }
+
+        /**
+         * @param value where the results of async calls are decoded and their futures completed; default a
+         *              virtual thread per result. {@code Runnable::run} completes them on the transport's thread,
+         *              with no hand-over, for callbacks that never block (as gRPC's {@code directExecutor})
+         * @return this
+         */
+        public Builder callbackExecutor(Executor value) {
+            callbackExecutor = value;
             return this;
         }
 
@@ -300,7 +315,8 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
             return new NodeOptions(name, listen, defaultDeadline, slotWindow, maxQueuedCalls,
                     maxConcurrentCallsPerConnection, concurrencyLimit, maxFrameSize, keepAliveInterval,
                     keepAliveTimeout, handshakeTimeout, connectTimeout, reconnectBackoffMin, reconnectBackoffMax,
-                    shutdownGrace, handlerExecutor, ioThreads, nameserver, leaseTtl, metadata, sharedMemory);
+                    shutdownGrace, handlerExecutor, ioThreads, nameserver, leaseTtl, metadata, sharedMemory,
+                    callbackExecutor);
         }
     }
 }

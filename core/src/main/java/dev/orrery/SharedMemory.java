@@ -13,7 +13,7 @@ public enum SharedMemory {
      * the same host (the same boot of the same kernel) under the same user, and TCP otherwise.
      */
     AUTO,
-    /** Like {@link #AUTO}, but a caller uses any instance's shared-memory endpoint, wherever the instance says it runs. */
+    /** Like {@link #AUTO}, but a caller uses any instance's shared-memory endpoint, wherever it says it runs. */
     ALWAYS,
     /** No shared-memory listener is added, and located calls never go over shared memory. */
     NEVER;

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
  * Closed-loop load without a thread per call: {@code concurrency} chains of asynchronous calls, each chain
  * starting its next call from the completion of the previous one, so {@code concurrency} calls stay in flight.
  *
- * <p>Completions must not run inline inside {@link AsyncCall#start} (gRPC-java runs them on its executor), or a
- * chain of instant failures would recurse.
+ * <p>A completion may run inline inside {@link AsyncCall#start}, as when a call fails at once, or completes on the
+ * thread that started it: the next call of the chain then starts on a virtual thread of its own, so that a chain
+ * of instant failures does not recurse.
  */
 final class AsyncLoad implements Load {
 
@@ -24,6 +25,9 @@ final class AsyncLoad implements Load {
          */
         void start(Consumer<Throwable> done);
     }
+
+    /** Set on a thread while it starts a call: a completion that finds it set runs inside that start. */
+    private static final ThreadLocal<Boolean> STARTING = new ThreadLocal<>();
 
     private final AsyncCall call;
     private final LatencyRecorder recorder;
@@ -54,12 +58,15 @@ final class AsyncLoad implements Load {
 
     private void next() {
         long start = System.nanoTime();
+        STARTING.set(Boolean.TRUE);
         try {
             call.start(failure -> completed(start, failure));
         } catch (RuntimeException e) {
             // A call that cannot even start ends its chain; the failure is counted and reported.
             recorder.failure(e);
             chainsEnded.countDown();
+        } finally {
+            STARTING.remove();
         }
     }
 
@@ -69,7 +76,9 @@ final class AsyncLoad implements Load {
         } else {
             recorder.failure(failure);
         }
-        if (running) {
+        if (running && STARTING.get() != null) {
+            Thread.ofVirtual().name("async-load-next").start(this::next);
+        } else if (running) {
             next();
         } else {
             chainsEnded.countDown();

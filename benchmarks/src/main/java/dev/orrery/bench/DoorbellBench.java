@@ -147,7 +147,8 @@ public final class DoorbellBench implements Callable<Integer> {
 
     /** Waits for the child's {@code READY} line; it has connected to the socket or mapped the file by then. */
     private static void awaitReady(Process child) throws IOException, InterruptedException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8));
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return lines.readLine();

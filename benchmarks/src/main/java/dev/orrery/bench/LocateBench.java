@@ -19,11 +19,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code orrery bench locate}: calls by name over TCP, with the name server and two echo servers each in a child
  * JVM, then over the in-JVM transport, with every server in this JVM, where a call costs a few microseconds and
- * what locating adds to it is not lost in the noise of the sockets. At each concurrency it measures plain calls to the instances' endpoints ({@code orrery-call}), calls
- * through a located proxy with its cache warm ({@code orrery-locate+call}), and a name-server lookup before each
- * call ({@code orrery-locate-cold+call}), by turns (see {@link Turns}) so that their differences are not drift;
- * then, over TCP, the name server's own lookup rate ({@code nameserver-lookup}). Results go to stdout, as a table or as JSON
- * lines; progress goes to stderr.
+ * what locating adds to it is not lost in the noise of the sockets. At each concurrency it measures plain calls
+ * to the instances' endpoints ({@code orrery-call}), calls through a located proxy with its cache warm
+ * ({@code orrery-locate+call}), and a name-server lookup before each call ({@code orrery-locate-cold+call}), by
+ * turns (see {@link Turns}) so that their differences are not drift; then, over TCP, the name server's own
+ * lookup rate ({@code nameserver-lookup}). Results go to stdout, as a table or as JSON lines; progress goes to
+ * stderr.
  *
  * <pre>{@code
  * orrery bench locate --duration 10s --warmup 10s

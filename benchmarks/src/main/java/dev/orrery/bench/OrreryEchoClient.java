@@ -4,12 +4,16 @@ import dev.orrery.Endpoint;
 import dev.orrery.Node;
 import dev.orrery.NodeOptions;
 import dev.orrery.examples.Echo;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * An Orrery client of the {@code demo.echo} service: one node, one connection (TCP or shared memory), calls
- * through the service's proxy. {@code Echo} only has blocking methods, so calls in flight come from blocking
- * callers (see {@link BlockingLoad}): one platform thread for one call, a virtual thread per call in flight for
- * more.
+ * through the service's proxy. One call in flight is one platform thread making blocking calls
+ * ({@link BlockingLoad}); more are chains of asynchronous calls through {@link EchoAsync} ({@link AsyncLoad}),
+ * each started by the completion of the one before, on the transport's thread: the node's callback executor is
+ * {@code Runnable::run}, so that no thread is woken per call, as gRPC-java's async stub and JeroMQ's and
+ * Aeron's pipelined clients do.
  */
 final class OrreryEchoClient implements EchoClient {
 
@@ -18,13 +22,15 @@ final class OrreryEchoClient implements EchoClient {
 
     private final Node node;
     private final Echo echo;
+    private final EchoAsync async;
     private final EchoMethod method;
     private final byte[] payload;
     private final String text;
 
-    private OrreryEchoClient(Node node, Echo echo, EchoMethod method, int payload) {
+    private OrreryEchoClient(Node node, Echo echo, EchoAsync async, EchoMethod method, int payload) {
         this.node = node;
         this.echo = echo;
+        this.async = async;
         this.method = method;
         this.payload = EchoMethod.asciiPayload(payload);
         this.text = EchoMethod.asciiText(payload);
@@ -41,13 +47,15 @@ final class OrreryEchoClient implements EchoClient {
      * @return the client
      */
     static OrreryEchoClient connect(Endpoint server, int concurrency, EchoMethod method, int payload) {
-        Node node = Node.builder()
+        Node node = Node.create(NodeOptions.builder()
                 .name("bench-client")
                 .slotWindow(Math.max(DEFAULT_SLOT_WINDOW, concurrency))
-                .build();
+                .callbackExecutor(Runnable::run)
+                .build());
         try {
             Echo echo = node.connect(Echo.class, server);
-            OrreryEchoClient client = new OrreryEchoClient(node, echo, method, payload);
+            EchoAsync async = node.connect(EchoAsync.class, server);
+            OrreryEchoClient client = new OrreryEchoClient(node, echo, async, method, payload);
             client.call();
             return client;
         } catch (RuntimeException e) {
@@ -58,25 +66,38 @@ final class OrreryEchoClient implements EchoClient {
 
     @Override
     public Load start(int concurrency, LatencyRecorder recorder) {
-        return BlockingLoad.start("orrery", concurrency, this::call, recorder);
+        if (concurrency == 1) {
+            return BlockingLoad.start("orrery", concurrency, this::call, recorder);
+        }
+        return AsyncLoad.start(concurrency, this::callAsync, recorder);
+    }
+
+    private void callAsync(Consumer<Throwable> done) {
+        CompletableFuture<?> call = switch (method) {
+            case ECHO_BYTES -> async.echoBytes(payload).thenAccept(this::checkBytes);
+            case ECHO -> async.echo(text).thenAccept(this::checkText);
+        };
+        call.whenComplete((ignored, failure) -> done.accept(failure));
     }
 
     private void call() {
         switch (method) {
-            case ECHO_BYTES -> {
-                byte[] answer = echo.echoBytes(payload);
-                if (answer == null || answer.length != payload.length) {
-                    throw new IllegalStateException("wrong echo: sent " + payload.length + " bytes, got "
-                            + (answer == null ? "null" : answer.length + " bytes"));
-                }
-            }
-            case ECHO -> {
-                String answer = echo.echo(text);
-                if (answer == null || answer.length() != text.length()) {
-                    throw new IllegalStateException("wrong echo: sent " + text.length() + " characters, got "
-                            + (answer == null ? "null" : answer.length() + " characters"));
-                }
-            }
+            case ECHO_BYTES -> checkBytes(echo.echoBytes(payload));
+            case ECHO -> checkText(echo.echo(text));
+        }
+    }
+
+    private void checkBytes(byte[] answer) {
+        if (answer == null || answer.length != payload.length) {
+            throw new IllegalStateException("wrong echo: sent " + payload.length + " bytes, got "
+                    + (answer == null ? "null" : answer.length + " bytes"));
+        }
+    }
+
+    private void checkText(String answer) {
+        if (answer == null || answer.length() != text.length()) {
+            throw new IllegalStateException("wrong echo: sent " + text.length() + " characters, got "
+                    + (answer == null ? "null" : answer.length() + " characters"));
         }
     }
 

@@ -37,7 +37,8 @@ abstract class ClientCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE})")
     Duration deadline;
 
-    @Option(names = {"-v", "--verbose"}, description = "say which endpoint each call goes to, and print the stack trace of a failure")
+    @Option(names = {"-v", "--verbose"},
+            description = "say which endpoint each call goes to, and print the stack trace of a failure")
     boolean verbose;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")

@@ -84,7 +84,8 @@ public final class NodeRuntime {
                 .name("orrery-" + options.name() + "-", 0).factory());
         String identity = options.name() + "@" + hostName() + "/" + ProcessHandle.current().pid();
         this.context = new ChannelContext(options, scheduler, System::nanoTime, identity);
-        this.client = new RpcClient(context, virtualThreads);
+        this.client = new RpcClient(context, options.callbackExecutor() != null ? options.callbackExecutor()
+                : virtualThreads);
         this.endpointChoice = new EndpointChoice(SCHEMES, options.sharedMemory());
         this.nameServer = options.nameserver() == null ? null
                 : client.proxy(NameServer.class, connector(options.nameserver()), NAME_SERVER_DEADLINE);

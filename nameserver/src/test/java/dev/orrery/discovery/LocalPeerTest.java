@@ -28,7 +28,8 @@ class LocalPeerTest {
 
             assertThat(instance.endpoints()).hasSize(2);
             assertThat(instance.endpoints().getFirst()).startsWith("tcp://127.0.0.1:");
-            String port = instance.endpoints().getFirst().substring(instance.endpoints().getFirst().lastIndexOf(':') + 1);
+            String tcp = instance.endpoints().getFirst();
+            String port = tcp.substring(tcp.lastIndexOf(':') + 1);
             assertThat(instance.endpoints().get(1)).isEqualTo("shm://node-" + child.pid() + "-" + port);
             assertThat(instance.metadata()).containsKey("host.id");
             assertThat(client.endpointFor(instance)).contains(Endpoint.parse(instance.endpoints().get(1)));
