@@ -3,6 +3,7 @@ package dev.orrery.bench;
 import dev.orrery.Endpoint;
 import dev.orrery.Node;
 import dev.orrery.Service;
+import dev.orrery.SharedMemory;
 import dev.orrery.examples.Echo;
 import dev.orrery.registry.Instance;
 import dev.orrery.registry.InstanceSpec;
@@ -63,10 +64,13 @@ final class LocateClient implements AutoCloseable {
      */
     static LocateClient connect(Endpoint nameServer, int instances, int concurrency, Duration timeout)
             throws InterruptedException {
+        // Located calls must go over the transport being measured, as the plain calls do: without this, the echo
+        // servers' shared-memory endpoints, which they serve beside TCP, would be chosen on this host.
         Node node = Node.builder()
                 .name("bench-client")
                 .nameserver(nameServer.toString())
                 .slotWindow(Math.max(DEFAULT_SLOT_WINDOW, concurrency))
+                .sharedMemory(SharedMemory.NEVER)
                 .build();
         try {
             registerDecoys(node.nameServer());

@@ -49,8 +49,10 @@ public interface Connection {
      * them. The default, for transports whose frames arrive on threads of their own, returns at once.
      *
      * @param done          whether the caller has what it waits for
+     * @param othersWaiting whether other callers still wait for frames of this connection, which the transport's
+     *                      own thread must deliver once this caller stops reading
      * @param deadlineNanos when the caller stops waiting, in {@link System#nanoTime()} units
      */
-    default void awaitInbound(BooleanSupplier done, long deadlineNanos) {
+    default void awaitInbound(BooleanSupplier done, BooleanSupplier othersWaiting, long deadlineNanos) {
     }
 }

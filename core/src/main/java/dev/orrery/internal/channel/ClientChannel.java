@@ -123,7 +123,7 @@ public final class ClientChannel extends Channel {
      */
     public void awaitInbound(PendingCall call) {
         if (!call.isDone()) {
-            connection.awaitInbound(call::isDone, call.deadlineNanos());
+            connection.awaitInbound(call::isDone, () -> inFlight() > 0, call.deadlineNanos());
         }
     }
 

@@ -39,7 +39,7 @@ import java.util.function.IntPredicate;
  *     records instead.</td></tr>
  * <tr><td>{@code orrery.shm.idle}</td><td>{@code hybrid}</td>
  *     <td>how a reader waits: {@code busy-spin} (never sleeps, one core per connection), {@code hybrid}
- *     (spins and yields for tens of microseconds, then sleeps until the peer rings), {@code low-cpu}
+ *     (spins for a few microseconds and yields a few times, then sleeps until the peer rings), {@code low-cpu}
  *     (sleeps almost at once). An endpoint's {@code ?idle=...} overrides it for that side:
  *     {@code shm://prices?idle=busy-spin}.</td></tr>
  * <tr><td>{@code orrery.shm.doorbell}</td><td>{@code auto}</td>

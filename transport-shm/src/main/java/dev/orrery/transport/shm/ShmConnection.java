@@ -220,7 +220,7 @@ final class ShmConnection implements Connection {
      * at once, and the one that polls delivers their replies too.
      */
     @Override
-    public void awaitInbound(BooleanSupplier done, long deadlineNanos) {
+    public void awaitInbound(BooleanSupplier done, BooleanSupplier othersWaiting, long deadlineNanos) {
         ShmReader ring = inbound;
         if (ring == null || idle.pollNanos() <= 0 || terminated) {
             return;
@@ -245,9 +245,10 @@ final class ShmConnection implements Connection {
                 Thread.onSpinWait();
             }
         } finally {
-            // The reader thread, stepped aside, looks again within a fraction of a millisecond; it is woken now
-            // only for a caller that stops polling without its reply, which the reader must then deliver.
-            if (pollers.decrementAndGet() == 0 && !done.getAsBoolean()) {
+            // The reader thread, stepped aside, is woken when someone still needs it: this caller, when it stops
+            // without its reply, or others waiting for theirs. A lone caller that got its reply leaves it asleep,
+            // so that between two calls it does not spin beside the caller.
+            if (pollers.decrementAndGet() == 0 && (!done.getAsBoolean() || othersWaiting.getAsBoolean())) {
                 wakeReader();
             }
         }
