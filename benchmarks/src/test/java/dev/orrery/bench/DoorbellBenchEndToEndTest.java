@@ -4,28 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orrery.transport.shm.Futex;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 /** {@code bench doorbell} for real: both doorbells against a child JVM, briefly, leaving no file behind. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DoorbellBenchEndToEndTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private BenchRun last;
 
     private int run(String... args) {
-        CommandLine command = new CommandLine(new BenchCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
+        last = BenchRun.of(args);
+        return last.exit();
     }
 
     @Test
@@ -36,9 +30,9 @@ class DoorbellBenchEndToEndTest {
 
         int exit = run("doorbell", "--json", "--warmup", "200ms", "--duration", "300ms");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(exit).as(last.err()).isZero();
         List<String> transports = new ArrayList<>();
-        for (String line : out.toString().strip().split("\n")) {
+        for (String line : last.out().strip().split("\n")) {
             JsonNode row = JsonRowsTest.assertMeasuredRow(line);
             assertThat(row.get("system").asText()).isEqualTo("doorbell");
             assertThat(row.get("concurrency").asInt()).isEqualTo(1);
@@ -51,7 +45,7 @@ class DoorbellBenchEndToEndTest {
     @Test
     void shouldRefuseAZeroDuration() {
         assertThat(run("doorbell", "--duration", "0s")).isEqualTo(2);
-        assertThat(err.toString()).contains("--duration must be longer than 0, such as 5s");
-        assertThat(out.toString()).isEmpty();
+        assertThat(last.err()).contains("--duration must be longer than 0, such as 5s");
+        assertThat(last.out()).isEmpty();
     }
 }

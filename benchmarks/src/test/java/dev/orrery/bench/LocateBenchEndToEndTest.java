@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 /** The whole of {@code bench locate}, briefly: a name server and two echo servers in child JVMs, every scenario. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -19,17 +16,11 @@ class LocateBenchEndToEndTest {
 
     @Test
     void shouldPrintARowOfSuccessfulCallsForEveryScenarioAsJsonLines() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new BenchCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-
-        int exit = command.execute("locate", "--json", "--warmup", "200ms", "--duration", "300ms",
+        BenchRun run = BenchRun.of("locate", "--json", "--warmup", "200ms", "--duration", "300ms",
                 "--concurrency", "1", "--transport", "tcp");
 
-        assertThat(exit).as(err.toString()).isZero();
-        String[] lines = out.toString().strip().split("\n");
+        assertThat(run.exit()).as(run.err()).isZero();
+        String[] lines = run.out().strip().split("\n");
         List<String> systems = new ArrayList<>();
         for (String line : lines) {
             JsonRowsTest.assertWellFormedRow(line);
@@ -44,7 +35,7 @@ class LocateBenchEndToEndTest {
         }
         assertThat(systems).containsExactly("orrery-call", "orrery-locate+call", "orrery-locate-cold+call",
                 "nameserver-lookup");
-        assertThat(err.toString())
+        assertThat(run.err())
                 .contains("demo.echo at [tcp://127.0.0.1:", "and 8 decoy instances of other services")
                 .contains("c=1 orrery-locate+call vs orrery-call: p50 ")
                 .contains("c=1 orrery-locate-cold+call vs orrery-call: p50 ")
@@ -54,18 +45,12 @@ class LocateBenchEndToEndTest {
 
     @Test
     void shouldCompareLocatedAndPlainCallsInThisJvmOverTheInJvmTransport() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new BenchCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-
-        int exit = command.execute("locate", "--json", "--warmup", "200ms", "--duration", "300ms",
+        BenchRun run = BenchRun.of("locate", "--json", "--warmup", "200ms", "--duration", "300ms",
                 "--concurrency", "1,2", "--transport", "inproc");
 
-        assertThat(exit).as(err.toString()).isZero();
+        assertThat(run.exit()).as(run.err()).isZero();
         List<String> rows = new ArrayList<>();
-        for (String line : out.toString().strip().split("\n")) {
+        for (String line : run.out().strip().split("\n")) {
             JsonRowsTest.assertWellFormedRow(line);
             JsonNode row = new ObjectMapper().readTree(line);
             assertThat(row.get("transport").asText()).isEqualTo("inproc");
@@ -74,7 +59,7 @@ class LocateBenchEndToEndTest {
         }
         assertThat(rows).containsExactly("orrery-call c=1", "orrery-locate+call c=1", "orrery-locate-cold+call c=1",
                 "orrery-call c=2", "orrery-locate+call c=2", "orrery-locate-cold+call c=2");
-        assertThat(err.toString())
+        assertThat(run.err())
                 .contains("inproc: demo.echo at [inproc://bench-locate-echo-")
                 .contains("inproc c=1 orrery-locate+call vs orrery-call: p50 ")
                 .contains("inproc c=2 orrery-locate-cold+call vs orrery-call: p50 ")

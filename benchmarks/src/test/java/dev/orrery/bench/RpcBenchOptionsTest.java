@@ -2,82 +2,76 @@ package dev.orrery.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 /** Options are checked before any server child starts, so none of these runs a benchmark. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class RpcBenchOptionsTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private BenchRun last;
 
     private int run(String... args) {
-        CommandLine command = new CommandLine(new BenchCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
+        last = BenchRun.of(args);
+        return last.exit();
     }
 
     @Test
     void shouldRefuseAnUnknownTransportNamingTheKnownOnes() {
         assertThat(run("rpc", "--transport", "udp")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown transport 'udp': use shm, tcp or all");
-        assertThat(out.toString()).isEmpty();
+        assertThat(last.err()).contains("unknown transport 'udp': use shm, tcp or all");
+        assertThat(last.out()).isEmpty();
     }
 
     @Test
     void shouldRefuseAnUnknownIdleStrategyNamingTheKnownOnes() {
         assertThat(run("rpc", "--transport", "shm", "--idle", "sleepy")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown idle strategy 'sleepy': use busy-spin, hybrid or low-cpu");
-        assertThat(out.toString()).isEmpty();
+        assertThat(last.err()).contains("unknown idle strategy 'sleepy': use busy-spin, hybrid or low-cpu");
+        assertThat(last.out()).isEmpty();
     }
 
     @Test
     void shouldRefuseTheFloorAFileLargerThanAGibibyte() {
         assertThat(run("rpc", "--transport", "shm", "--payload", "1048576", "--concurrency", "1,65535"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("the raw floor would map", "lower --payload or --concurrency");
+        assertThat(last.err()).contains("the raw floor would map", "lower --payload or --concurrency");
     }
 
     @Test
     void shouldRefuseADurationWithoutAUnit() {
         assertThat(run("rpc", "--duration", "10")).isEqualTo(2);
-        assertThat(err.toString()).contains("invalid duration '10'", "500ms");
+        assertThat(last.err()).contains("invalid duration '10'", "500ms");
     }
 
     @Test
     void shouldRefuseAnUnknownPeer() {
         assertThat(run("rpc", "--peers", "grpc,zeromq")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown peer 'zeromq': the peers are grpc, jeromq, aeron");
+        assertThat(last.err()).contains("unknown peer 'zeromq': the peers are grpc, jeromq, aeron");
     }
 
     @Test
     void shouldRefuseTheFloorAsAPeerForItComesWithShm() {
         assertThat(run("rpc", "--peers", "floor")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown peer 'floor': the peers are grpc, jeromq, aeron");
+        assertThat(last.err()).contains("unknown peer 'floor': the peers are grpc, jeromq, aeron");
     }
 
     @Test
     void shouldRefuseAConcurrencyOfZero() {
         assertThat(run("rpc", "--concurrency", "1,0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--concurrency must be from 1 to 65535, got 0");
+        assertThat(last.err()).contains("--concurrency must be from 1 to 65535, got 0");
     }
 
     @Test
     void shouldRefuseAnUnknownMethod() {
         assertThat(run("rpc", "--method", "ping")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown method 'ping': use one of echoBytes, echo");
+        assertThat(last.err()).contains("unknown method 'ping': use one of echoBytes, echo");
     }
 
     @Test
     void shouldDescribeEverySystemAndAeronsOptionInTheHelp() {
         assertThat(run("rpc", "--help")).isZero();
-        assertThat(out.toString()).contains("(cpu %, of one core", "JeroMQ", "Aeron over IPC", "raw floor",
+        assertThat(last.out()).contains("(cpu %, of one core", "JeroMQ", "Aeron over IPC", "raw floor",
                 "--add-exports java.base/jdk.internal.", "busy-spin|hybrid|low-cpu", "shm|tcp|all")
                 .doesNotContain("%%");
     }
@@ -85,6 +79,6 @@ class RpcBenchOptionsTest {
     @Test
     void shouldAskForABenchmarkWhenNoneIsGiven() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("missing a benchmark: rpc");
+        assertThat(last.err()).contains("missing a benchmark: rpc");
     }
 }
