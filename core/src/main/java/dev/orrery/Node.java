@@ -1,8 +1,10 @@
 package dev.orrery;
 
 import dev.orrery.internal.NodeRuntime;
+import dev.orrery.registry.Instance;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Orrery runtime inside one process: it serves services, and calls the services of other nodes.
@@ -170,7 +172,7 @@ public final class Node implements AutoCloseable {
      * @param instance an instance the name server lists
      * @return the endpoint, or empty when this node can reach none of the instance's endpoints
      */
-    public java.util.Optional<Endpoint> endpointFor(dev.orrery.registry.Instance instance) {
+    public Optional<Endpoint> endpointFor(Instance instance) {
         return runtime.endpointFor(instance);
     }
 

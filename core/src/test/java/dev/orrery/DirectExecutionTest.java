@@ -45,7 +45,9 @@ class DirectExecutionTest {
                 Node client = Node.builder().name("client").build()) {
             server.serve(Where.class, IMPLEMENTATION).start();
 
-            assertThat(client.connect(Where.class, server.endpoints().getFirst()).thread()).startsWith("orrery-server-");
+            Where where = client.connect(Where.class, server.endpoints().getFirst());
+
+            assertThat(where.thread()).startsWith("orrery-server-");
         }
     }
 
@@ -57,7 +59,8 @@ class DirectExecutionTest {
             server.serve(Where.class, IMPLEMENTATION).start();
             WhereAsync where = client.connect(WhereAsync.class, server.endpoints().getFirst());
 
-            CompletableFuture<String> completedOn = where.thread().thenApply(ignored -> Thread.currentThread().getName());
+            CompletableFuture<String> completedOn = where.thread()
+                    .thenApply(ignored -> Thread.currentThread().getName());
 
             assertThat(completedOn.get(10, TimeUnit.SECONDS)).as("completed on the transport's own thread")
                     .startsWith("orrery-inproc-client");

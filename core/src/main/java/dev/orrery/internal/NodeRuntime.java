@@ -168,7 +168,8 @@ public final class NodeRuntime {
      */
     private void listenOnSharedMemory() {
         List<Endpoint> bound = endpoints();
-        boolean hasSharedMemory = bound.stream().anyMatch(e -> e.scheme().equals(EndpointChoice.SHARED_MEMORY_SCHEME));
+        boolean hasSharedMemory = bound.stream()
+                .anyMatch(endpoint -> endpoint.scheme().equals(EndpointChoice.SHARED_MEMORY_SCHEME));
         Endpoint tcp = bound.stream().filter(e -> e.scheme().equals("tcp")).findFirst().orElse(null);
         if (options.sharedMemory() == SharedMemory.NEVER || hasSharedMemory || tcp == null
                 || !SCHEMES.contains(EndpointChoice.SHARED_MEMORY_SCHEME)) {
