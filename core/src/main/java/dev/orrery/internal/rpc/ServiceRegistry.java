@@ -8,6 +8,7 @@ import dev.orrery.internal.channel.InboundCall;
 import dev.orrery.internal.channel.OutboundStream;
 import dev.orrery.internal.wire.Frame;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -19,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class ServiceRegistry implements CallDispatcher {
     private final ConcurrentHashMap<String, ExportedService> services = new ConcurrentHashMap<>();
+    private volatile Target lastTarget;
 
     /**
      * Exports a service.
@@ -47,6 +49,10 @@ public final class ServiceRegistry implements CallDispatcher {
         }
     }
 
+    /** The service and method the last call named, by their header bytes; replaced, never changed. */
+    private record Target(byte[] service, byte[] method, ExportedService exported, MethodDescriptor descriptor) {
+    }
+
     /** @return the names of the services served, sorted */
     public List<String> names() {
         return services.keySet().stream().sorted().toList();
@@ -55,25 +61,39 @@ public final class ServiceRegistry implements CallDispatcher {
     @Override
     public void dispatch(InboundCall call) {
         Frame frame = call.frame();
-        String serviceName = frame.serviceName();
-        ExportedService service = services.get(serviceName);
-        if (service == null) {
-            call.fail(Status.NOT_FOUND, "no service '" + serviceName + "' here; this node serves " + names(), null);
-            return;
-        }
         Codec codec = frame.codec() < 0 ? Codec.MSGPACK : Codec.ofId(frame.codec());
-        String methodName = frame.methodName();
-        if (ServiceDescriptor.DESCRIBE.equals(methodName)) {
-            Codec replyCodec = codec == Codec.JSON ? Codec.JSON : Codec.MSGPACK;
-            call.reply(replyCodec, service.description(replyCodec));
-            return;
+        Target last = lastTarget;
+        ExportedService service;
+        MethodDescriptor method;
+        if (last != null && Arrays.equals(last.service, frame.service())
+                && Arrays.equals(last.method, frame.method())) {
+            // Most calls name the method the previous one named: no names decoded, no maps read.
+            service = last.exported;
+            method = last.descriptor;
+        } else {
+            String serviceName = frame.serviceName();
+            service = services.get(serviceName);
+            if (service == null) {
+                call.fail(Status.NOT_FOUND, "no service '" + serviceName + "' here; this node serves " + names(),
+                        null);
+                return;
+            }
+            String methodName = frame.methodName();
+            if (ServiceDescriptor.DESCRIBE.equals(methodName)) {
+                Codec replyCodec = codec == Codec.JSON ? Codec.JSON : Codec.MSGPACK;
+                call.reply(replyCodec, service.description(replyCodec));
+                return;
+            }
+            method = service.descriptor.method(methodName);
+            if (method == null) {
+                call.fail(Status.NOT_FOUND, serviceName + " has no method '" + methodName + "'; it has "
+                        + service.descriptor.methods().keySet(), null);
+                return;
+            }
+            lastTarget = new Target(frame.service(), frame.method(), service, method);
         }
-        MethodDescriptor method = service.descriptor.method(methodName);
-        if (method == null) {
-            call.fail(Status.NOT_FOUND, serviceName + " has no method '" + methodName + "'; it has "
-                    + service.descriptor.methods().keySet(), null);
-            return;
-        }
+        String methodName = method.name();
+        String serviceName = service.descriptor.name();
         if (method.kind() == MethodKind.STREAM && call.oneWay()) {
             call.fail(Status.INVALID_ARGUMENT, methodName + " is a stream method; open it with a CALL, not ONE_WAY",
                     null);
