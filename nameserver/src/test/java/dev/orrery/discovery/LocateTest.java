@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -83,7 +84,7 @@ class LocateTest {
 
             AtomicInteger failures = new AtomicInteger();
             AtomicInteger calls = new AtomicInteger();
-            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            AtomicBoolean running = new AtomicBoolean(true);
             CompletableFuture<Void> caller = CompletableFuture.runAsync(() -> {
                 while (running.get()) {
                     try {
@@ -95,7 +96,9 @@ class LocateTest {
                 }
             });
             nameServer.kill();
-            Thread.sleep(1_000);
+            // Calls go on while the name server is away, not only once it is back.
+            int atKill = calls.get();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() > atKill + 50);
             try (JvmProcess restarted = JvmProcess.start(dev.orrery.nameserver.NameServerMain.class, ns)) {
                 restarted.awaitValue("READY ", Duration.ofSeconds(30));
                 Topology.awaitInstances(client.nameServer(), 2);

@@ -87,6 +87,9 @@ public final class Futex {
             // -1 with errno EAGAIN (the word changed) or ETIMEDOUT is an ordinary outcome: callers look again.
             long result = (long) Holder.SYSCALL.invokeExact(SYS_FUTEX, word, operation, value, timeout);
             assert result >= -1 : result;
+        } catch (RuntimeException | Error e) {
+            // Such as IllegalStateException for a segment unmapped meanwhile: the caller's to judge.
+            throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("the futex system call failed", e);
         }

@@ -292,9 +292,15 @@ final class ShmReader implements Ring.RecordHandler {
 
     /** Any thread: wakes this reader when it sleeps on a futex, so that it sees a close request. */
     void wakeUp() {
-        if (futex) {
+        if (!futex || connection.ended()) {
+            return;
+        }
+        try {
             in.sleeping(false);
             Futex.wake(in.sleepingWord());
+        } catch (IllegalStateException e) {
+            // The ring was unmapped since the look above: the reader has ended, and there is no one to wake.
+            LOG.debug("connection {}: ended before its reader could be woken", connection.remoteAddress());
         }
     }
 

@@ -3,16 +3,17 @@ package dev.orrery.transport.shm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.Endpoint;
+import dev.orrery.testkit.RecordingListener;
 import dev.orrery.transport.Listener;
 import dev.orrery.transport.Transport;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** What an idle hybrid connection costs: the CPU time of its reader threads over a few idle seconds. */
 @Tag("slow")
@@ -25,8 +26,8 @@ class IdleCpuTest {
                 >>> 1));
         try (Transport server = ShmTestSupport.transport("idle-server");
                 Transport client = ShmTestSupport.transport("idle-client");
-                Listener listener = server.listen(endpoint, c -> new ShmTestSupport.Recording())) {
-            client.connect(endpoint, c -> new ShmTestSupport.Recording()).get(5, TimeUnit.SECONDS);
+                Listener listener = server.listen(endpoint, c -> new RecordingListener())) {
+            client.connect(endpoint, c -> new RecordingListener()).get(5, TimeUnit.SECONDS);
             Thread.sleep(500);
             long before = readerCpuNanos();
             long start = System.nanoTime();

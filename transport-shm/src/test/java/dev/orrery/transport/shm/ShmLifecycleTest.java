@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orrery.Endpoint;
 import dev.orrery.testkit.ConformanceServer;
 import dev.orrery.testkit.JvmProcess;
+import dev.orrery.testkit.RecordingListener;
 import dev.orrery.transport.Connection;
 import dev.orrery.transport.FrameFormat;
 import dev.orrery.transport.Listener;
 import dev.orrery.transport.Transport;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.nio.file.Files;
@@ -22,9 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Connections of the transport itself, without nodes: frames, close, refusals, dead peers, files. */
 @Timeout(30)
@@ -35,8 +36,8 @@ class ShmLifecycleTest {
 
     @Test
     void shouldCarryFramesBothWaysAndCloseOnceOnEachSide() throws Exception {
-        ShmTestSupport.Recording serverSide = new ShmTestSupport.Recording();
-        ShmTestSupport.Recording clientSide = new ShmTestSupport.Recording();
+        RecordingListener serverSide = new RecordingListener();
+        RecordingListener clientSide = new RecordingListener();
         CompletableFuture<Connection> accepted = new CompletableFuture<>();
         try (Transport server = ShmTestSupport.transport("server"); Transport client = ShmTestSupport.transport("c");
                 Listener listener = ShmTestSupport.listen(server, endpoint, serverSide, accepted)) {
@@ -60,16 +61,16 @@ class ShmLifecycleTest {
             assertThat(connection.isOpen()).isFalse();
             connection.closeFuture().get(5, TimeUnit.SECONDS);
         }
-        assertThat(clientSide.closeCount.get()).isEqualTo(1);
-        assertThat(serverSide.closeCount.get()).isEqualTo(1);
+        assertThat(clientSide.closeCount()).isEqualTo(1);
+        assertThat(serverSide.closeCount()).isEqualTo(1);
         assertThat(ShmTestSupport.filesOf(name)).isEmpty();
     }
 
     @Test
     void shouldRefuseASecondServerOfTheSameName() throws Exception {
         try (Transport first = ShmTestSupport.transport("a"); Transport second = ShmTestSupport.transport("b");
-                Listener listener = first.listen(endpoint, c -> new ShmTestSupport.Recording())) {
-            assertThatThrownBy(() -> second.listen(endpoint, c -> new ShmTestSupport.Recording()))
+                Listener listener = first.listen(endpoint, c -> new RecordingListener())) {
+            assertThatThrownBy(() -> second.listen(endpoint, c -> new RecordingListener()))
                     .isInstanceOf(IOException.class).hasMessageContaining("already served by another process");
             assertThat(listener.endpoint()).isEqualTo(endpoint);
         }
@@ -110,12 +111,12 @@ class ShmLifecycleTest {
     }
 
     private void assertRawPeerRefused(Consumer<RawPeer> records, String reason) throws Exception {
-        ShmTestSupport.Recording refused = new ShmTestSupport.Recording();
-        ShmTestSupport.Recording good = new ShmTestSupport.Recording();
+        RecordingListener refused = new RecordingListener();
+        RecordingListener good = new RecordingListener();
         boolean[] first = {true};
         try (Transport server = ShmTestSupport.transport("server"); Transport client = ShmTestSupport.transport("c");
                 Listener listener = server.listen(endpoint, c -> {
-                    ShmTestSupport.Recording next = first[0] ? refused : good;
+                    RecordingListener next = first[0] ? refused : good;
                     first[0] = false;
                     return next;
                 })) {
@@ -125,7 +126,7 @@ class ShmLifecycleTest {
                 assertThat(cause).get().isInstanceOf(ProtocolException.class);
                 assertThat(cause.get().getMessage()).contains(reason);
             }
-            Connection healthy = client.connect(endpoint, c -> new ShmTestSupport.Recording())
+            Connection healthy = client.connect(endpoint, c -> new RecordingListener())
                     .get(5, TimeUnit.SECONDS);
             byte[] twelve = {9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
             assertThat(healthy.send(new ShmTestSupport.Frame(twelve))).isTrue();
@@ -139,7 +140,7 @@ class ShmLifecycleTest {
         try (JvmProcess child = JvmProcess.start(ConformanceServer.class, endpoint.toString());
                 Transport client = ShmTestSupport.transport("c")) {
             child.awaitValue("READY ", Duration.ofSeconds(30));
-            ShmTestSupport.Recording frames = new ShmTestSupport.Recording();
+            RecordingListener frames = new RecordingListener();
             client.connect(endpoint, c -> frames).get(5, TimeUnit.SECONDS);
             long killed = System.nanoTime();
             child.kill();
@@ -148,14 +149,14 @@ class ShmLifecycleTest {
         }
         assertThat(ShmTestSupport.filesOf(name + "-")).as("no segment outlives a kill -9").isEmpty();
         try (Transport again = ShmTestSupport.transport("again")) {
-            again.listen(endpoint, c -> new ShmTestSupport.Recording()).close();
+            again.listen(endpoint, c -> new RecordingListener()).close();
         }
         assertThat(ShmTestSupport.filesOf(name)).as("the next listen removed the stale socket").isEmpty();
     }
 
     @Test
     void shouldNoticeAKilledClientAndLeaveNoFiles() throws Exception {
-        ShmTestSupport.Recording frames = new ShmTestSupport.Recording();
+        RecordingListener frames = new RecordingListener();
         try (Transport server = ShmTestSupport.transport("server");
                 Listener listener = server.listen(endpoint, c -> frames);
                 JvmProcess child = JvmProcess.start(ShmClientProcess.class, endpoint.toString())) {
@@ -171,7 +172,7 @@ class ShmLifecycleTest {
     @Test
     void shouldFailToConnectWhereNothingListens() {
         try (Transport client = ShmTestSupport.transport("c")) {
-            assertThatThrownBy(() -> client.connect(endpoint, c -> new ShmTestSupport.Recording())
+            assertThatThrownBy(() -> client.connect(endpoint, c -> new RecordingListener())
                     .get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class)
                     .hasMessageContaining("cannot connect to " + endpoint);
             assertThatThrownBy(() -> client.connect(Endpoint.parse("shm://bad/name"), c -> null))

@@ -1,6 +1,7 @@
 package dev.orrery.transport.shm;
 
 import dev.orrery.Endpoint;
+import dev.orrery.testkit.RecordingListener;
 import dev.orrery.transport.Connection;
 import dev.orrery.transport.FrameFormat;
 import dev.orrery.transport.FrameListener;
@@ -14,14 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** Small pieces the transport's tests share. */
@@ -88,10 +84,10 @@ final class ShmTestSupport {
 
     /**
      * Holds the reader thread in its first frame until released, so that what the peer sends after it stays
-     * unread; then records, as {@link Recording} does.
+     * unread; then records, as {@link RecordingListener} does.
      */
     static final class Held implements FrameListener {
-        final Recording recording = new Recording();
+        final RecordingListener recording = new RecordingListener();
         final CountDownLatch release = new CountDownLatch(1);
         private boolean first = true;
 
@@ -111,38 +107,6 @@ final class ShmTestSupport {
         @Override
         public void onClose(Throwable cause) {
             recording.onClose(cause);
-        }
-    }
-
-    /** Keeps a copy of every frame and the close cause. */
-    static final class Recording implements FrameListener {
-        final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<Optional<Throwable>> closed = new CompletableFuture<>();
-        final AtomicInteger closeCount = new AtomicInteger();
-
-        @Override
-        public void onFrame(ByteBuffer frame) {
-            byte[] copy = new byte[frame.remaining()];
-            frame.get(copy);
-            frames.add(copy);
-        }
-
-        @Override
-        public void onClose(Throwable cause) {
-            closeCount.incrementAndGet();
-            closed.complete(Optional.ofNullable(cause));
-        }
-
-        byte[] next() throws InterruptedException {
-            byte[] frame = frames.poll(5, TimeUnit.SECONDS);
-            if (frame == null) {
-                throw new AssertionError("no frame within 5 s");
-            }
-            return frame;
-        }
-
-        Optional<Throwable> awaitClose() throws Exception {
-            return closed.get(5, TimeUnit.SECONDS);
         }
     }
 }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.Endpoint;
 import dev.orrery.testkit.JvmProcess;
+import dev.orrery.testkit.RecordingListener;
 import dev.orrery.transport.Connection;
 import dev.orrery.transport.FrameFormat;
 import dev.orrery.transport.Listener;
 import dev.orrery.transport.Transport;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -21,9 +25,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Frames larger than the ring's capacity, which go through spill files: delivery, and no file ever left. */
 @Timeout(60)
@@ -38,7 +39,7 @@ class SpillTest {
     @Test
     void shouldCarryAFiveMebibyteFrameEachWayThroughAPrivateFileThatGoesOnceRead() throws Exception {
         ShmTestSupport.Held serverSide = new ShmTestSupport.Held();
-        ShmTestSupport.Recording clientSide = new ShmTestSupport.Recording();
+        RecordingListener clientSide = new RecordingListener();
         CompletableFuture<Connection> accepted = new CompletableFuture<>();
         try (Transport server = ShmTestSupport.transport("server"); Transport client = ShmTestSupport.transport("c");
                 Listener listener = ShmTestSupport.listen(server, endpoint, serverSide, accepted)) {
@@ -127,7 +128,7 @@ class SpillTest {
             assertThat(accepted.get(5, TimeUnit.SECONDS).send(new ShmTestSupport.Frame(large))).isTrue();
             serverSide.release.countDown();
             Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
-                    .until(() -> !serverSide.recording.closed.isDone());
+                    .until(() -> !serverSide.recording.closed().isDone());
             Path file = ShmTestSupport.spillFilesOf(name + "-").getFirst();
 
             long[] spilled = {-1};
@@ -179,7 +180,7 @@ class SpillTest {
         Path fromServer = Files.createFile(directory.resolve("orrery-" + name + "-" + dead + "-1-s-7.spill"));
         Path live = Files.createFile(directory.resolve("orrery-" + name + "-" + alive + "-1-c-1.spill"));
         try (Transport server = ShmTestSupport.transport("again")) {
-            server.listen(endpoint, c -> new ShmTestSupport.Recording()).close();
+            server.listen(endpoint, c -> new RecordingListener()).close();
             assertThat(fromClient).doesNotExist();
             assertThat(fromServer).doesNotExist();
             assertThat(live).as("a live server's file stays").exists();

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.orrery.Endpoint;
+import dev.orrery.testkit.RecordingListener;
 import dev.orrery.transport.Connection;
 import dev.orrery.transport.Listener;
 import dev.orrery.transport.Transport;
 import dev.orrery.transport.TransportConfig;
 import dev.orrery.transport.TransportProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -17,10 +22,6 @@ import java.util.ServiceLoader;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Opening, closing, and what a closed connection, listener or transport still does. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -63,7 +64,7 @@ class TcpLifecycleTest {
         assertThat(connection.isOpen()).isFalse();
         assertThat(connection.closeFuture()).succeedsWithin(Duration.ofSeconds(5));
         assertThat(frames.awaitClose()).isEmpty();
-        assertThat(frames.closeCount).hasValue(1);
+        assertThat(frames.closeCount()).isEqualTo(1);
     }
 
     @Test
@@ -78,8 +79,8 @@ class TcpLifecycleTest {
         RecordingListener onServer = accepted.poll(5, TimeUnit.SECONDS);
         assertThat(onServer).isNotNull();
         assertThat(onServer.awaitClose()).isEmpty();
-        assertThat(onServer.frames).hasSize(1_000);
-        assertThat(onServer.framesAfterClose).hasValue(0);
+        assertThat(onServer.frames()).hasSize(1_000);
+        assertThat(onServer.framesAfterClose()).isZero();
     }
 
     @Test

@@ -3,20 +3,21 @@ package dev.orrery.transport.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.Endpoint;
+import dev.orrery.testkit.RecordingListener;
 import dev.orrery.transport.Connection;
 import dev.orrery.transport.FrameFormat;
 import dev.orrery.transport.Listener;
 import dev.orrery.transport.TransportConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Frames that go out come back whole and in order; every I/O backend reruns this suite. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
@@ -124,8 +125,8 @@ abstract class TcpRoundTripSuite {
     void shouldDeliverBigEndianViewsOnTheTransportsIoThreads() throws Exception {
         connection.send(TestFrame.of(64, 7));
         received.next();
-        assertThat(received.bigEndian).isTrue();
-        assertThat(received.frameThread).matches("orrery-tcp-client-[12]");
+        assertThat(received.bigEndian()).isTrue();
+        assertThat(received.frameThread()).matches("orrery-tcp-client-[12]");
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
