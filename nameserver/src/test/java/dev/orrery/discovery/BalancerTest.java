@@ -3,7 +3,6 @@ package dev.orrery.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orrery.Balancer;
-import dev.orrery.CallContext;
 import dev.orrery.Node;
 import dev.orrery.NodeOptions;
 import dev.orrery.nameserver.EmbeddedNameServer;
@@ -23,27 +22,7 @@ class BalancerTest {
 
     private static Node instance(String ns, String name, CountDownLatch gate) {
         Node node = Node.create(NodeOptions.builder().name(name).listen("tcp://127.0.0.1:0").nameserver(ns).build());
-        node.serve(Who.class, new Who() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String caller() {
-                return CallContext.current().peer();
-            }
-
-            @Override
-            public String slowName(long millis) {
-                try {
-                    gate.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return name;
-            }
-        }).start();
+        node.serve(Who.class, new NamedWho(name, millis -> gate.await())).start();
         return node;
     }
 

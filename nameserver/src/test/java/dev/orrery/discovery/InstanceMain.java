@@ -1,6 +1,5 @@
 package dev.orrery.discovery;
 
-import dev.orrery.CallContext;
 import dev.orrery.Node;
 import dev.orrery.NodeOptions;
 import java.io.IOException;
@@ -26,27 +25,7 @@ public final class InstanceMain {
         NodeOptions options = NodeOptions.builder().name(name).listen("tcp://127.0.0.1:0").nameserver(args[0])
                 .leaseTtl(Duration.ofSeconds(2)).build();
         try (Node node = Node.create(options)) {
-            node.serve(Who.class, new Who() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public String caller() {
-                    return CallContext.current().peer();
-                }
-
-                @Override
-                public String slowName(long millis) {
-                    try {
-                        Thread.sleep(millis);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return name;
-                }
-            }).start();
+            node.serve(Who.class, new NamedWho(name, Thread::sleep)).start();
             System.out.println("READY " + node.endpoints().getFirst());
             while (System.in.read() >= 0) {
                 continue;
