@@ -47,8 +47,9 @@ interface Doorbell extends AutoCloseable {
      *
      * @param socket   the connected socket
      * @param selector a selector with the socket registered for reading
+     * @param bytes    the one byte read or written, reused so that a ring allocates nothing
      */
-    record Socket(SocketChannel socket, Selector selector) implements Doorbell {
+    record Socket(SocketChannel socket, Selector selector, ByteBuffer bytes) implements Doorbell {
 
         /**
          * Wraps a connected socket.
@@ -61,19 +62,20 @@ interface Doorbell extends AutoCloseable {
             socket.configureBlocking(false);
             Selector selector = Selector.open();
             socket.register(selector, SelectionKey.OP_READ);
-            return new Socket(socket, selector);
+            return new Socket(socket, selector, ByteBuffer.allocate(1));
         }
 
         @Override
         public void ring(int sequence) throws IOException {
-            socket.write(ByteBuffer.wrap(new byte[] {(byte) sequence}));
+            bytes.clear().put(0, (byte) sequence);
+            socket.write(bytes);
         }
 
         @Override
         public boolean await(int sequence) throws IOException {
-            ByteBuffer one = ByteBuffer.allocate(1);
             while (true) {
-                int read = socket.read(one);
+                bytes.clear();
+                int read = socket.read(bytes);
                 if (read < 0) {
                     return false;
                 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ public final class ClientChannel extends Channel {
     /** Set first thing when the connection has closed, before the calls in flight are failed. */
     private volatile boolean dead;
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
+    /** Whether calls other than the one being waited for are in flight: made once, asked per sync call. */
+    private final BooleanSupplier othersWaiting;
     /** Open streams by correlation id: their values arrive after the opening call's slot is free again. */
     private final ConcurrentHashMap<Long, InboundStream> streams = new ConcurrentHashMap<>();
 
@@ -41,6 +44,7 @@ public final class ClientChannel extends Channel {
      */
     public ClientChannel(Connection connection, ChannelContext context) {
         super(connection, context);
+        this.othersWaiting = () -> inFlight() > 0;
     }
 
     /**
@@ -123,7 +127,7 @@ public final class ClientChannel extends Channel {
      */
     public void awaitInbound(PendingCall call) {
         if (!call.isDone()) {
-            connection.awaitInbound(call::isDone, () -> inFlight() > 0, call.deadlineNanos());
+            connection.awaitInbound(call::isDone, othersWaiting, call.deadlineNanos());
         }
     }
 
