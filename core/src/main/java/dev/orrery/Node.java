@@ -51,6 +51,68 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * A publisher of a topic, {@link dev.orrery.pubsub.Delivery#ASYNC}. It knows the subscriptions the name
+     * server lists when it is made (waiting up to 2 s for the list), and those of this node; others join as they
+     * register.
+     *
+     * @param topic such as {@code market.fx.eurusd}
+     * @param type  the type of the values: {@code byte[]} is sent as is, anything else as MessagePack
+     * @param <T>   the type of the values
+     * @return the publisher
+     * @throws OrreryException {@link Status#INVALID_ARGUMENT} when the topic is not a valid name, saying why
+     */
+    public <T> dev.orrery.pubsub.Publisher<T> publisher(String topic, Class<T> type) {
+        return publisher(topic, type, dev.orrery.pubsub.PublisherOptions.DEFAULTS);
+    }
+
+    /**
+     * A publisher of a topic.
+     *
+     * @param topic   such as {@code market.fx.eurusd}
+     * @param type    the type of the values
+     * @param options its delivery mode and deadline
+     * @param <T>     the type of the values
+     * @return the publisher
+     */
+    public <T> dev.orrery.pubsub.Publisher<T> publisher(String topic, Class<T> type,
+                                                        dev.orrery.pubsub.PublisherOptions options) {
+        return runtime.publisher(topic, type, options);
+    }
+
+    /**
+     * Subscribes to the topics a pattern matches, with the default options: 16 slots from an ASYNC publisher
+     * and 1 from a SYNC one, policy BLOCK, released when the handler returns.
+     *
+     * @param pattern such as {@code market.fx.*} ({@code *} is one segment) or {@code market.>} (the rest)
+     * @param type    the type of the values
+     * @param handler what runs for each message, one at a time
+     * @param <T>     the type of the values
+     * @return the subscription; close it to stop
+     * @throws OrreryException {@link Status#INVALID_ARGUMENT} when the pattern is not valid;
+     *                         {@link Status#FAILED_PRECONDITION} when the node has a name server but listens nowhere
+     */
+    public <T> dev.orrery.pubsub.TopicSubscription subscribe(String pattern, Class<T> type,
+                                                             dev.orrery.pubsub.MessageHandler<T> handler) {
+        return subscribe(pattern, type, handler, dev.orrery.pubsub.SubscribeOptions.DEFAULTS);
+    }
+
+    /**
+     * Subscribes to the topics a pattern matches.
+     *
+     * @param pattern such as {@code market.fx.*}
+     * @param type    the type of the values
+     * @param handler what runs for each message
+     * @param options its window, slow-consumer policy, queue group and release
+     * @param <T>     the type of the values
+     * @return the subscription; close it to stop
+     */
+    public <T> dev.orrery.pubsub.TopicSubscription subscribe(String pattern, Class<T> type,
+                                                             dev.orrery.pubsub.MessageHandler<T> handler,
+                                                             dev.orrery.pubsub.SubscribeOptions options) {
+        return runtime.subscribe(pattern, type, handler, options);
+    }
+
+    /**
      * Exports an implementation of a service, with the node's default options.
      *
      * @param type           the interface annotated {@link Service}

@@ -11,6 +11,7 @@ import dev.orrery.Status;
 import dev.orrery.internal.channel.ChannelContext;
 import dev.orrery.internal.channel.Connector;
 import dev.orrery.internal.channel.ServerChannel;
+import dev.orrery.internal.pubsub.TopicsRuntime;
 import dev.orrery.internal.registry.EndpointChoice;
 import dev.orrery.internal.registry.HostIdentity;
 import dev.orrery.internal.registry.Locator;
@@ -18,6 +19,12 @@ import dev.orrery.internal.registry.Registrar;
 import dev.orrery.internal.rpc.RpcClient;
 import dev.orrery.internal.rpc.ServiceDescriptor;
 import dev.orrery.internal.rpc.ServiceRegistry;
+import dev.orrery.pubsub.MessageHandler;
+import dev.orrery.pubsub.Publisher;
+import dev.orrery.pubsub.PublisherOptions;
+import dev.orrery.pubsub.SubscribeOptions;
+import dev.orrery.pubsub.TopicSubscription;
+import dev.orrery.pubsub.TopicsInfo;
 import dev.orrery.registry.Instance;
 import dev.orrery.registry.NameServer;
 import dev.orrery.transport.Listener;
@@ -66,9 +73,11 @@ public final class NodeRuntime {
     private final Map<Endpoint, Connector> connectors = new ConcurrentHashMap<>();
     private final NameServer nameServer;
     private final EndpointChoice endpointChoice;
+    private final TopicsRuntime topics;
     private volatile Registrar registrar;
     private volatile Locator locator;
     private volatile boolean closed;
+    private volatile boolean started;
 
     /**
      * Builds the runtime; nothing listens until {@link #start()}.
@@ -89,6 +98,13 @@ public final class NodeRuntime {
         this.endpointChoice = new EndpointChoice(SCHEMES, options.sharedMemory());
         this.nameServer = options.nameserver() == null ? null
                 : client.proxy(NameServer.class, connector(options.nameserver()), NAME_SERVER_DEADLINE);
+        this.topics = new TopicsRuntime(context, virtualThreads, options.callbackExecutor() != null
+                ? options.callbackExecutor() : virtualThreads, nameServer == null ? null : this::locator,
+                endpointChoice, this::connector, this::serveTopicsInfo);
+    }
+
+    private void serveTopicsInfo() {
+        services.export(TopicsInfo.class, topics, virtualThreads, options.concurrencyLimit());
     }
 
     private static String hostName() {
@@ -128,9 +144,10 @@ public final class NodeRuntime {
     /** Binds every endpoint of the options. */
     public synchronized void start() {
         checkOpen();
-        if (!listeners.isEmpty()) {
+        if (started) {
             return;
         }
+        started = true;
         for (Endpoint endpoint : options.listen()) {
             try {
                 listen(endpoint);
@@ -144,16 +161,18 @@ public final class NodeRuntime {
         }
         LOG.info("node {} serves {} at {}", options.name(), services.names(), endpoints());
         if (nameServer != null && !listeners.isEmpty()) {
-            Registrar started = new Registrar(nameServer, this::advertisedEndpoints, instanceMetadata(),
+            Registrar registering = new Registrar(nameServer, this::advertisedEndpoints, instanceMetadata(),
                     options.leaseTtl().toMillis(), scheduler, virtualThreads);
-            services.names().forEach(started::register);
-            registrar = started;
+            // The topics' own service is found through their registrations, not registered by itself.
+            services.names().stream().filter(name -> !name.equals(TopicsInfo.NAME)).forEach(registering::register);
+            registrar = registering;
+            topics.registrar(registering);
         }
     }
 
     private void listen(Endpoint endpoint) throws IOException {
         listeners.add(transport(endpoint.scheme()).listen(endpoint, connection -> {
-            ServerChannel channel = new ServerChannel(connection, context, services);
+            ServerChannel channel = new ServerChannel(connection, context, services, topics);
             serverChannels.add(channel);
             channel.closeFuture().whenComplete((done, error) -> serverChannels.remove(channel));
             return channel;
@@ -232,6 +251,41 @@ public final class NodeRuntime {
      */
     public <T> T locate(Class<T> type, Balancer balancer) {
         return client.proxy(type, locator().targets(ServiceDescriptor.of(type).name(), balancer), null);
+    }
+
+    /**
+     * A publisher of a topic.
+     *
+     * @param topic   the topic
+     * @param type    the type of the values
+     * @param options how it delivers
+     * @param <T>     the type of the values
+     * @return the publisher
+     */
+    public <T> Publisher<T> publisher(String topic, Class<T> type, PublisherOptions options) {
+        checkOpen();
+        return topics.publisher(topic, type, options);
+    }
+
+    /**
+     * A subscription to the topics matching a pattern.
+     *
+     * @param pattern such as {@code market.fx.*}
+     * @param type    the type of the values
+     * @param handler what runs for each message
+     * @param options its window, policy and group
+     * @param <T>     the type of the values
+     * @return the subscription
+     */
+    public <T> TopicSubscription subscribe(String pattern, Class<T> type, MessageHandler<T> handler,
+                                           SubscribeOptions options) {
+        checkOpen();
+        if (nameServer != null && started && listeners.isEmpty()) {
+            throw new OrreryException(Status.FAILED_PRECONDITION, "node " + this.options.name() + " subscribes to "
+                    + pattern + " through the name server but listens on no endpoint, so publishers elsewhere "
+                    + "cannot reach it; give it one, such as NodeOptions.listen(\"tcp://127.0.0.1:0\")");
+        }
+        return topics.subscribe(pattern, type, handler, options);
     }
 
     /** @return a proxy for the name server */
@@ -346,6 +400,7 @@ public final class NodeRuntime {
             // Deregister first, so that callers stop choosing this node before it stops taking calls.
             current.close();
         }
+        topics.close();
         Locator watching = locator;
         if (watching != null) {
             watching.close();

@@ -35,6 +35,9 @@ public final class ClientChannel extends Channel {
     private final BooleanSupplier othersWaiting;
     /** Open streams by correlation id: their values arrive after the opening call's slot is free again. */
     private final ConcurrentHashMap<Long, InboundStream> streams = new ConcurrentHashMap<>();
+    /** Topic flows this side publishes on, by flow id: a numbering of their own, apart from calls. */
+    private final ConcurrentHashMap<Long, FlowListener> flows = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong lastFlowId = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * A client side for a newly opened connection; {@link #handshake()} sends HELLO.
@@ -87,6 +90,18 @@ public final class ClientChannel extends Channel {
                 InboundStream stream = streams.remove(frame.correlationId());
                 if (stream != null) {
                     stream.end(InboundStream.endOf(frame));
+                }
+            }
+            case FrameType.ACK -> {
+                FlowListener flow = flows.get(frame.correlationId());
+                if (flow != null) {
+                    flow.acked(frame);
+                }
+            }
+            case FrameType.UNSUBSCRIBE -> {
+                FlowListener flow = flows.remove(frame.correlationId());
+                if (flow != null) {
+                    flow.ended(Failure.decode(frame.payloadBuffer(), "UNSUBSCRIBE", true), false);
                 }
             }
             case FrameType.CLOSE -> goingAway(Failure.decode(frame));
@@ -281,7 +296,53 @@ public final class ClientChannel extends Channel {
         }
     }
 
+    /**
+     * Attaches a topic flow: sends its SUBSCRIBE frame.
+     *
+     * @param listener hears the flow's ACK frames and its end
+     * @param attach   makes the SUBSCRIBE frame for the flow id
+     * @return the flow id, or -1 when the connection is closed
+     */
+    public long openFlow(FlowListener listener, java.util.function.LongFunction<Frame> attach) {
+        long id = lastFlowId.incrementAndGet();
+        flows.put(id, listener);
+        if (dead || !connection.send(attach.apply(id))) {
+            flows.remove(id);
+            return -1;
+        }
+        return id;
+    }
+
+    /**
+     * Sends a frame of a topic flow, such as PUBLISH.
+     *
+     * @param frame the frame
+     * @return false when the connection is closed
+     */
+    public boolean sendOnFlow(Frame frame) {
+        return connection.send(frame);
+    }
+
+    /**
+     * Ends a flow from this side, telling the subscriber why.
+     *
+     * @param flowId the flow
+     * @param why    {@link Status#OK} when the publisher closed, or why it cut the subscriber off
+     */
+    public void endFlow(long flowId, Failure why) {
+        if (flows.remove(flowId) != null) {
+            connection.send(Frame.of(FrameType.UNSUBSCRIBE, flowId, why.encode()));
+        }
+    }
+
     private void failAll(Status status, String reason) {
+        Failure lost = Failure.of(status, reason);
+        for (Long id : flows.keySet()) {
+            FlowListener flow = flows.remove(id);
+            if (flow != null) {
+                flow.ended(lost, true);
+            }
+        }
         for (Long id : streams.keySet()) {
             InboundStream stream = streams.remove(id);
             if (stream != null) {

@@ -23,6 +23,9 @@ public final class ServerChannel extends Channel {
     private static final Logger LOG = LoggerFactory.getLogger(ServerChannel.class);
 
     private final CallDispatcher dispatcher;
+    private final TopicReceiver topics;
+    /** Topic flows attached by the publisher at the other end, by flow id. */
+    private final ConcurrentHashMap<Long, TopicReceiver.Flow> flows = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, InboundCall> inFlight = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, OutboundStream> streams = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> handshakeTimer;
@@ -40,8 +43,22 @@ public final class ServerChannel extends Channel {
      * @param dispatcher where calls go
      */
     public ServerChannel(Connection connection, ChannelContext context, CallDispatcher dispatcher) {
+        this(connection, context, dispatcher, TopicReceiver.NONE);
+    }
+
+    /**
+     * A server side that also receives topic flows.
+     *
+     * @param connection the connection
+     * @param context    the node's shared parts
+     * @param dispatcher where calls go
+     * @param topics     where topic flows go
+     */
+    public ServerChannel(Connection connection, ChannelContext context, CallDispatcher dispatcher,
+                         TopicReceiver topics) {
         super(connection, context);
         this.dispatcher = dispatcher;
+        this.topics = topics;
         this.handshakeTimer = context.scheduler().schedule(this::handshakeTimedOut,
                 context.options().handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -74,9 +91,31 @@ public final class ServerChannel extends Channel {
                 }
             }
             case FrameType.CREDIT -> credit(frame);
+            case FrameType.SUBSCRIBE -> {
+                if (flows.containsKey(frame.correlationId())) {
+                    throw new WireException("flow " + frame.correlationId() + " is already attached");
+                }
+                TopicReceiver.Flow flow = topics.attach(this, frame.correlationId(), frame);
+                if (flow != null) {
+                    flows.put(frame.correlationId(), flow);
+                }
+            }
+            case FrameType.PUBLISH -> {
+                TopicReceiver.Flow flow = flows.get(frame.correlationId());
+                // None: this side ended the flow and the publisher has not heard yet.
+                if (flow != null) {
+                    flow.message(frame);
+                }
+            }
+            case FrameType.UNSUBSCRIBE -> {
+                TopicReceiver.Flow flow = flows.remove(frame.correlationId());
+                if (flow != null) {
+                    flow.ended(Failure.decode(frame.payloadBuffer(), "UNSUBSCRIBE", true));
+                }
+            }
             case FrameType.CLOSE -> LOG.debug("{} is going away: {}", remote(), Failure.decode(frame).message());
             case FrameType.HELLO -> throw new WireException("second HELLO after the handshake");
-            case FrameType.REPLY, FrameType.ERROR, FrameType.ITEM, FrameType.END -> throw new WireException(
+            case FrameType.REPLY, FrameType.ERROR, FrameType.ITEM, FrameType.END, FrameType.ACK -> throw new WireException(
                     "unexpected " + FrameType.name(frame.type()) + " frame from a client");
             default -> throw new WireException("unknown or reserved frame type " + FrameType.name(frame.type()));
         }
@@ -214,9 +253,40 @@ public final class ServerChannel extends Channel {
             stream.cancelled();
         }
         streams.clear();
+        Failure lost = Failure.of(Status.UNAVAILABLE, "connection to the publisher at " + remote() + " lost"
+                + (cause == null ? "" : ": " + cause.getMessage()));
+        for (Long id : flows.keySet()) {
+            TopicReceiver.Flow flow = flows.remove(id);
+            if (flow != null) {
+                flow.ended(lost);
+            }
+        }
         drained.complete(null);
         if (cause != null) {
             LOG.debug("connection {} closed: {}", remote(), cause.toString());
+        }
+    }
+
+    /**
+     * Sends a frame of a topic flow, such as ACK.
+     *
+     * @param frame the frame
+     * @return false when the connection is closed
+     */
+    public boolean send(Frame frame) {
+        return connection.send(frame);
+    }
+
+    /**
+     * Ends a flow from this side, telling the publisher why.
+     *
+     * @param flowId   the flow
+     * @param why      the reason; {@link Status#OK} when the subscription closed
+     * @param attached whether the flow was attached; a refused one was never
+     */
+    public void endFlow(long flowId, Failure why, boolean attached) {
+        if (!attached || flows.remove(flowId) != null) {
+            connection.send(Frame.of(FrameType.UNSUBSCRIBE, flowId, why.encode()));
         }
     }
 

@@ -49,14 +49,24 @@ public final class Locator {
      * @return the targets
      */
     public Targets targets(String service, Balancer balancer) {
-        ServiceView view = views.computeIfAbsent(service, name -> {
-            ServiceView fresh = new ServiceView(name, nameServer, scheduler, threads, System::currentTimeMillis);
-            fresh.start();
-            return fresh;
-        });
+        ServiceView view = view(service);
         return new BalancedTargets(view, balancer, instance -> {
             Endpoint endpoint = choice.choose(instance);
             return endpoint == null ? null : connectors.apply(endpoint);
+        });
+    }
+
+    /**
+     * The instances of a service, watched from now on.
+     *
+     * @param service the service name
+     * @return the view, shared by every user of the service on this node
+     */
+    public ServiceView view(String service) {
+        return views.computeIfAbsent(service, name -> {
+            ServiceView fresh = new ServiceView(name, nameServer, scheduler, threads, System::currentTimeMillis);
+            fresh.start();
+            return fresh;
         });
     }
 

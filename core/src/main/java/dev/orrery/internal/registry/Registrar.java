@@ -35,10 +35,23 @@ public final class Registrar {
     private final Map<String, String> metadata;
     private final long ttlMillis;
     private final Executor threads;
-    private final ConcurrentHashMap<String, Registration> held = new ConcurrentHashMap<>();
+    /** What this node holds, by key: a service's name, or a key its owner chose. */
+    private final ConcurrentHashMap<String, Held> held = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> renewals;
     private volatile boolean unreachableLogged;
     private volatile boolean closed;
+
+    /** One registration: what it says, and the name server's answer, {@link #PENDING} until it has one. */
+    private static final class Held {
+        final String service;
+        final Map<String, String> metadata;
+        volatile Registration registration = PENDING;
+
+        Held(String service, Map<String, String> metadata) {
+            this.service = service;
+            this.metadata = metadata;
+        }
+    }
 
     /**
      * Starts renewing; services are added with {@link #register}.
@@ -68,30 +81,64 @@ public final class Registrar {
      * @param service the service name
      */
     public void register(String service) {
-        held.putIfAbsent(service, PENDING);
-        threads.execute(() -> registerNow(service));
+        register(service, service, Map.of());
     }
 
-    private void registerNow(String service) {
-        if (closed) {
+    /**
+     * Registers an instance of a service with metadata of its own besides the node's, under a key of the
+     * caller's choosing: one node may hold several instances of one service this way.
+     *
+     * @param key      what {@link #deregister} takes
+     * @param service  the service name
+     * @param metadata tags of this instance only
+     */
+    public void register(String key, String service, Map<String, String> metadata) {
+        Map<String, String> all = new LinkedHashMap<>(this.metadata);
+        all.putAll(metadata);
+        Held entry = new Held(service, Map.copyOf(all));
+        if (held.putIfAbsent(key, entry) == null) {
+            threads.execute(() -> registerNow(key, entry));
+        }
+    }
+
+    /**
+     * Removes a registration made with {@link #register(String, String, Map)}.
+     *
+     * @param key its key
+     */
+    public void deregister(String key) {
+        Held entry = held.remove(key);
+        if (entry != null) {
+            threads.execute(() -> deregisterNow(key, entry));
+        }
+    }
+
+    private void registerNow(String key, Held entry) {
+        if (closed || held.get(key) != entry) {
             return;
         }
         List<String> where = endpoints.get().stream().map(Endpoint::toString).toList();
         try {
-            Registration registration = nameServer.register(new InstanceSpec(service, where, metadata, ttlMillis));
-            held.put(service, registration);
+            Registration registration = nameServer.register(new InstanceSpec(entry.service, where, entry.metadata,
+                    ttlMillis));
+            entry.registration = registration;
             unreachableLogged = false;
-            LOG.debug("registered {} at {} as {}", service, where, registration.instanceId());
+            LOG.debug("registered {} at {} as {}", entry.service, where, registration.instanceId());
+            if (held.get(key) != entry) {
+                // Deregistered while the name server was answering.
+                deregisterNow(key, entry);
+            }
         } catch (OrreryException e) {
-            unreachable(service, e);
+            unreachable(entry.service, e);
         }
     }
 
     private void renewAll() {
-        for (Map.Entry<String, Registration> entry : held.entrySet()) {
-            Registration registration = entry.getValue();
+        for (Map.Entry<String, Held> each : held.entrySet()) {
+            Held entry = each.getValue();
+            Registration registration = entry.registration;
             if (registration == PENDING) {
-                registerNow(entry.getKey());
+                registerNow(each.getKey(), entry);
                 continue;
             }
             try {
@@ -100,12 +147,24 @@ public final class Registrar {
             } catch (OrreryException e) {
                 if (e.status() == Status.NOT_FOUND || e.status() == Status.PERMISSION_DENIED) {
                     // The name server restarted, or the lease lapsed: this instance must register afresh.
-                    LOG.info("the name server forgot {} ({}); registering it again", entry.getKey(), e.description());
-                    registerNow(entry.getKey());
+                    LOG.info("the name server forgot {} ({}); registering it again", entry.service, e.description());
+                    registerNow(each.getKey(), entry);
                 } else {
-                    unreachable(entry.getKey(), e);
+                    unreachable(entry.service, e);
                 }
             }
+        }
+    }
+
+    private void deregisterNow(String key, Held entry) {
+        Registration registration = entry.registration;
+        if (registration == PENDING) {
+            return;
+        }
+        try {
+            nameServer.deregister(registration.instanceId(), registration.ownerToken());
+        } catch (OrreryException e) {
+            LOG.debug("could not deregister {}: {}", key, e.getMessage());
         }
     }
 
@@ -117,25 +176,19 @@ public final class Registrar {
         }
     }
 
-    /** @return the registrations held, by service, for tests and diagnostics */
+    /** @return the registrations held, by key, for tests and diagnostics */
     public Map<String, Registration> registrations() {
-        return new LinkedHashMap<>(held);
+        Map<String, Registration> result = new LinkedHashMap<>();
+        held.forEach((key, entry) -> result.put(key, entry.registration));
+        return result;
     }
 
     /** Stops renewing and deregisters every instance, so callers stop choosing this node at once. */
     public void close() {
         closed = true;
         renewals.cancel(false);
-        for (Map.Entry<String, Registration> entry : held.entrySet()) {
-            Registration registration = entry.getValue();
-            if (registration == PENDING) {
-                continue;
-            }
-            try {
-                nameServer.deregister(registration.instanceId(), registration.ownerToken());
-            } catch (OrreryException e) {
-                LOG.debug("could not deregister {}: {}", entry.getKey(), e.getMessage());
-            }
+        for (Map.Entry<String, Held> each : held.entrySet()) {
+            deregisterNow(each.getKey(), each.getValue());
         }
         held.clear();
     }

@@ -46,6 +46,8 @@ public final class ServiceView implements Sink<RegistryEvent> {
     private volatile Subscription watch;
     private volatile boolean closed;
     private long backoffMillis;
+    /** Told after each change to the list, on the watch's delivery thread. */
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ServiceView(String service, NameServer nameServer, ScheduledExecutorService scheduler, Executor threads,
                 LongSupplier millis) {
@@ -158,6 +160,23 @@ public final class ServiceView implements Sink<RegistryEvent> {
             return expired;
         });
         instances = List.copyOf(new ArrayList<>(live.values()));
+        for (Runnable listener : listeners) {
+            listener.run();
+        }
+    }
+
+    /**
+     * Runs an action after every change to the instances, on the watch's delivery thread; it must not block.
+     *
+     * @param listener the action
+     */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** @return the instances known now, possibly none before the first snapshot */
+    public List<Instance> current() {
+        return instances;
     }
 
     @Override
@@ -176,7 +195,7 @@ public final class ServiceView implements Sink<RegistryEvent> {
      * @param deadlineNanos how long the caller waits, in {@link System#nanoTime()} units
      * @return the instances, possibly empty
      */
-    List<Instance> instances(long deadlineNanos) {
+    public List<Instance> instances(long deadlineNanos) {
         if (!firstSnapshot.isDone()) {
             try {
                 firstSnapshot.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -194,7 +213,7 @@ public final class ServiceView implements Sink<RegistryEvent> {
     }
 
     /** @return whether the first snapshot has arrived */
-    boolean ready() {
+    public boolean ready() {
         return firstSnapshot.isDone();
     }
 

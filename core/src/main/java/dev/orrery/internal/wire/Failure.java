@@ -52,25 +52,35 @@ public record Failure(Status status, String message, String remoteType) {
      * @throws WireException when it is malformed
      */
     public static Failure decode(Frame frame) throws WireException {
-        ByteBuffer buffer = frame.payloadBuffer();
-        if (buffer.remaining() < 6) {
-            throw new WireException(FrameType.name(frame.type()) + " payload of " + buffer.remaining()
-                    + " bytes is shorter than 6");
-        }
-        Status status = Status.ofCode(buffer.getShort() & 0xFFFF);
-        String message = string(buffer, frame);
-        if (buffer.remaining() < 2) {
-            throw new WireException(FrameType.name(frame.type()) + " payload ends before its exception type");
-        }
-        String type = string(buffer, frame);
-        return new Failure(status == Status.OK ? Status.UNKNOWN : status, message, type);
+        return decode(frame.payloadBuffer(), FrameType.name(frame.type()), false);
     }
 
-    private static String string(ByteBuffer buffer, Frame frame) throws WireException {
+    /**
+     * Decodes a status, message and exception type.
+     *
+     * @param buffer the bytes, consumed
+     * @param what   what they are, for the error
+     * @param mayBeOk whether {@link Status#OK} is kept; otherwise it is read as {@link Status#UNKNOWN}
+     * @return the failure
+     * @throws WireException when it is malformed
+     */
+    public static Failure decode(ByteBuffer buffer, String what, boolean mayBeOk) throws WireException {
+        if (buffer.remaining() < 6) {
+            throw new WireException(what + " payload of " + buffer.remaining() + " bytes is shorter than 6");
+        }
+        Status status = Status.ofCode(buffer.getShort() & 0xFFFF);
+        String message = string(buffer, what);
+        if (buffer.remaining() < 2) {
+            throw new WireException(what + " payload ends before its exception type");
+        }
+        String type = string(buffer, what);
+        return new Failure(status == Status.OK && !mayBeOk ? Status.UNKNOWN : status, message, type);
+    }
+
+    private static String string(ByteBuffer buffer, String what) throws WireException {
         int length = buffer.getShort() & 0xFFFF;
         if (length > buffer.remaining()) {
-            throw new WireException(FrameType.name(frame.type()) + " string of " + length + " bytes runs past the "
-                    + "payload");
+            throw new WireException(what + " string of " + length + " bytes runs past the payload");
         }
         byte[] bytes = new byte[length];
         buffer.get(bytes);

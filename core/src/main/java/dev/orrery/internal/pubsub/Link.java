@@ -1,0 +1,24 @@
+package dev.orrery.internal.pubsub;
+
+import dev.orrery.Codec;
+import dev.orrery.internal.wire.Failure;
+
+/** Where a publisher's flow writes: a connection to another node, or a subscription of this node. */
+interface Link {
+
+    /**
+     * Writes one message.
+     *
+     * @param codec   the value's codec
+     * @param payload the sequence number and the value, see {@link TopicWire#message}
+     * @return false when the link is gone
+     */
+    boolean send(Codec codec, byte[] payload);
+
+    /**
+     * Ends the flow from the publisher's side.
+     *
+     * @param why {@code OK} when the publisher closed, or why it cut the subscriber off
+     */
+    void end(Failure why);
+}

@@ -1,0 +1,345 @@
+package dev.orrery.internal.pubsub;
+
+import dev.orrery.OrreryException;
+import dev.orrery.Status;
+import dev.orrery.internal.channel.FlowListener;
+import dev.orrery.internal.wire.Failure;
+import dev.orrery.internal.wire.Frame;
+import dev.orrery.internal.wire.WireException;
+import dev.orrery.pubsub.Delivery;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One publisher's flow to one subscription: keeps at most the subscription's window of messages unreleased,
+ * applies its slow-consumer policy when the window is full, and settles each message's {@link PublishTracker}.
+ *
+ * <p>Until the flow is attached, up to a window of messages wait for it. A flow whose connection is lost fails
+ * what it had not settled and attaches again at the next message; a subscription that is gone, or cut off,
+ * takes no more messages.
+ */
+final class OutboundFlow implements FlowListener, AckSink {
+
+    enum State { ATTACHING, ATTACHED, LOST, CUT_OFF, CLOSED }
+
+    /** A message on its way: its sequence number, its payload, and whom to tell. */
+    record Outgoing(long sequence, byte[] payload, PublishTracker tracker) {
+    }
+
+    private final TopicPublisher<?> publisher;
+    private final Target target;
+    private final int window;
+    private final boolean sync;
+    // Guarded by this.
+    private State state = State.ATTACHING;
+    private Link link;
+    private int inFlight;
+    private final ArrayDeque<Outgoing> waiting = new ArrayDeque<>();
+    /** SYNC messages sent and not yet released, by sequence number. */
+    private final Map<Long, PublishTracker> unreleased = new HashMap<>();
+    private String lostReason;
+    private long dropped;
+
+    OutboundFlow(TopicPublisher<?> publisher, Target target) {
+        this.publisher = publisher;
+        this.target = target;
+        this.sync = publisher.delivery() == Delivery.SYNC;
+        this.window = target.window(publisher.delivery());
+    }
+
+    Target target() {
+        return target;
+    }
+
+    /** Attaches the flow, asynchronously. */
+    void start() {
+        CompletableFuture<Link> linking = publisher.runtime().link(target, this, new TopicWire.Attach(
+                publisher.delivery(), window, target.id(), publisher.topic(), publisher.id()));
+        linking.whenComplete(this::linked);
+    }
+
+    private void linked(Link attached, Throwable error) {
+        List<Outgoing> failed;
+        synchronized (this) {
+            if (state != State.ATTACHING) {
+                if (attached != null) {
+                    attached.end(Failure.of(Status.OK, "the publisher no longer delivers to this subscription"));
+                }
+                return;
+            }
+            if (error == null) {
+                link = attached;
+                state = State.ATTACHED;
+                pump();
+                notifyAll();
+                return;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                    : error;
+            lostReason = cause instanceof OrreryException e ? e.description() : cause.toString();
+            state = State.LOST;
+            failed = new ArrayList<>(waiting);
+            waiting.clear();
+            notifyAll();
+        }
+        for (Outgoing message : failed) {
+            fail(message.tracker(), Status.UNAVAILABLE, "cannot reach it: " + lostReason);
+        }
+    }
+
+    /**
+     * Offers a message: sends it, keeps it waiting, or settles it as the state and the policy say. May wait,
+     * up to the deadline, for a {@code BLOCK} subscription's slot.
+     *
+     * @param message       the message
+     * @param deadlineNanos when to give up waiting, in {@link System#nanoTime()} units
+     */
+    synchronized void offer(Outgoing message, long deadlineNanos) throws InterruptedException {
+        while (true) {
+            switch (state) {
+                case CLOSED, CUT_OFF -> {
+                    // No longer a current subscriber of this publisher.
+                    message.tracker().done(this);
+                    return;
+                }
+                case LOST -> {
+                    state = State.ATTACHING;
+                    start();
+                    if (state == State.LOST) {
+                        fail(message.tracker(), Status.UNAVAILABLE, "cannot reach it: " + lostReason);
+                        return;
+                    }
+                    continue;
+                }
+                case ATTACHING -> {
+                    if (waiting.size() < window) {
+                        waiting.addLast(message);
+                        return;
+                    }
+                }
+                case ATTACHED -> {
+                    if (inFlight < window && waiting.isEmpty()) {
+                        send(message);
+                        return;
+                    }
+                }
+            }
+            switch (target.policy()) {
+                case DROP_NEWEST -> {
+                    drop(message);
+                    return;
+                }
+                case DROP_OLDEST -> {
+                    if (waiting.size() >= window) {
+                        drop(waiting.pollFirst());
+                    }
+                    waiting.addLast(message);
+                    return;
+                }
+                case DISCONNECT -> {
+                    if (state == State.ATTACHED) {
+                        cutOff();
+                        message.tracker().done(this);
+                        return;
+                    }
+                    // Still connecting: not a slow subscriber yet, so wait for it like BLOCK.
+                    if (!await(message, deadlineNanos)) {
+                        return;
+                    }
+                }
+                case BLOCK -> {
+                    if (!await(message, deadlineNanos)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Waits for a change; false, with the message failed, once the deadline has passed. Holds the lock. */
+    private boolean await(Outgoing message, long deadlineNanos) throws InterruptedException {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            fail(message.tracker(), Status.RESOURCE_EXHAUSTED, "its window of " + window + (window == 1 ? " slot"
+                    : " slots") + " stayed full until the deadline (policy BLOCK)");
+            return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+        return true;
+    }
+
+    /** Holds the lock. */
+    private void send(Outgoing message) {
+        inFlight++;
+        if (sync) {
+            unreleased.put(message.sequence(), message.tracker());
+        }
+        if (!link.send(publisher.codec(), message.payload())) {
+            if (!sync) {
+                unreleased.put(message.sequence(), message.tracker());
+            }
+            lost(Failure.of(Status.UNAVAILABLE, "its connection closed"));
+        } else if (!sync) {
+            message.tracker().done(this);
+        }
+    }
+
+    /** Holds the lock. */
+    private void pump() {
+        while (state == State.ATTACHED && inFlight < window && !waiting.isEmpty()) {
+            send(waiting.pollFirst());
+        }
+    }
+
+    /** Holds the lock. */
+    private void drop(Outgoing message) {
+        dropped++;
+        publisher.dropped();
+        message.tracker().done(this);
+    }
+
+    /** The window stayed full under DISCONNECT: end the flow, telling the subscriber why. Holds the lock. */
+    private void cutOff() {
+        state = State.CUT_OFF;
+        publisher.disconnected();
+        String why = "publisher " + publisher.id() + " cut this subscription off: its window of " + window
+                + (window == 1 ? " slot" : " slots") + " was full (policy DISCONNECT)";
+        Link current = link;
+        link = null;
+        current.end(Failure.of(Status.RESOURCE_EXHAUSTED, why));
+        failAll(Status.RESOURCE_EXHAUSTED, "it was cut off, its window full (policy DISCONNECT), before releasing it");
+    }
+
+    /** Fails every message sent and unreleased, or waiting. Holds the lock. */
+    private void failAll(Status status, String why) {
+        for (PublishTracker tracker : unreleased.values()) {
+            fail(tracker, status, why);
+        }
+        unreleased.clear();
+        for (Outgoing message : waiting) {
+            fail(message.tracker(), status, why);
+        }
+        waiting.clear();
+        inFlight = 0;
+        notifyAll();
+    }
+
+    private void fail(PublishTracker tracker, Status status, String why) {
+        publisher.failed();
+        tracker.failed(this, status, target.describe() + ": " + why);
+    }
+
+    @Override
+    public void acked(Frame frame) throws WireException {
+        TopicWire.Ack ack = TopicWire.ack(frame);
+        ack(ack.count(), ack.sequence(), ack.failure());
+    }
+
+    @Override
+    public synchronized void ack(int count, long sequence, Failure failure) {
+        if (state != State.ATTACHED) {
+            return;
+        }
+        inFlight = Math.max(0, inFlight - count);
+        if (sequence >= 0) {
+            PublishTracker tracker = unreleased.remove(sequence);
+            if (tracker != null) {
+                if (failure == null) {
+                    tracker.done(this);
+                } else {
+                    fail(tracker, failure.status(), "its handler failed: " + failure.message());
+                }
+            }
+        }
+        pump();
+        notifyAll();
+    }
+
+    @Override
+    public void ended(Failure why, boolean lost) {
+        if (lost) {
+            lost(why);
+        } else {
+            end(why);
+        }
+    }
+
+    /** The subscriber ended the flow: its subscription closed, or it does not know it. */
+    @Override
+    public synchronized void end(Failure why) {
+        if (state == State.CLOSED || state == State.CUT_OFF) {
+            return;
+        }
+        state = State.CLOSED;
+        link = null;
+        failAll(Status.UNAVAILABLE, why.status() == Status.OK ? "the subscription closed before releasing it"
+                : "the subscriber ended the flow: " + why.message());
+    }
+
+    /** The connection was lost: fail what is unsettled, attach again at the next message. */
+    private synchronized void lost(Failure why) {
+        if (state != State.ATTACHED) {
+            return;
+        }
+        state = State.LOST;
+        link = null;
+        lostReason = why.message();
+        failAll(Status.UNAVAILABLE, "its connection was lost before it released the message: " + why.message());
+    }
+
+    /**
+     * Stops delivering: after the messages waiting have been sent, up to the deadline, when the publisher
+     * closes; at once when the subscription has gone.
+     *
+     * @param why           what to tell the subscriber
+     * @param deadlineNanos when to stop waiting, in {@link System#nanoTime()} units
+     */
+    synchronized void close(Failure why, long deadlineNanos) {
+        try {
+            while (!waiting.isEmpty() && (state == State.ATTACHING || state == State.ATTACHED)) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (state == State.CLOSED || state == State.CUT_OFF) {
+            return;
+        }
+        State was = state;
+        state = State.CLOSED;
+        if (was == State.ATTACHED) {
+            link.end(why);
+        }
+        link = null;
+        failAll(Status.UNAVAILABLE, "the publisher stopped delivering to it before it released the message ("
+                + why.message() + ")");
+    }
+
+    /** @return whether a message offered now would be sent or kept without applying the policy */
+    synchronized boolean hasSlot() {
+        return switch (state) {
+            case ATTACHED -> inFlight < window && waiting.isEmpty();
+            case ATTACHING -> waiting.size() < window;
+            default -> false;
+        };
+    }
+
+    /** @return whether the flow still delivers: not cut off, not closed */
+    synchronized boolean isCurrent() {
+        return state != State.CLOSED && state != State.CUT_OFF;
+    }
+
+    synchronized long droppedCount() {
+        return dropped;
+    }
+}
