@@ -26,6 +26,7 @@ public final class ClientChannel extends Channel {
     private volatile SlotTable slots;
     private volatile int peerMaxFrameSize;
     private volatile String peerIdentity = "?";
+    private volatile int peerFeatures;
     /** Set when the peer said CLOSE or the connection ended: no new calls. */
     private volatile String goneReason;
     /** Set first thing when the connection has closed, before the calls in flight are failed. */
@@ -56,7 +57,7 @@ public final class ClientChannel extends Channel {
      * @return completes with this channel once the server has answered, or fails with the reason
      */
     public CompletableFuture<ClientChannel> handshake() {
-        Hello hello = new Hello(Hello.VERSION, Hello.VERSION, Hello.FEATURE_MSGPACK | Hello.FEATURE_JSON,
+        Hello hello = new Hello(Hello.VERSION, Hello.VERSION, Hello.FEATURES,
                 context.options().maxFrameSize(), 0,
                 (int) context.options().keepAliveInterval().toMillis(), context.identity());
         connection.send(Frame.of(FrameType.HELLO, 0, hello.encode()));
@@ -128,6 +129,7 @@ public final class ClientChannel extends Channel {
         }
         peerMaxFrameSize = hello.maxFrameSize();
         peerIdentity = hello.identity();
+        peerFeatures = hello.features();
         int window = Math.min(context.options().slotWindow(), Math.max(1, hello.maxInFlight()));
         slots = new SlotTable(window, context.options().maxQueuedCalls());
         startKeepAlive();
@@ -302,8 +304,13 @@ public final class ClientChannel extends Channel {
      * @param listener hears the flow's ACK frames and its end
      * @param attach   makes the SUBSCRIBE frame for the flow id
      * @return the flow id, or -1 when the connection is closed
+     * @throws dev.orrery.OrreryException {@link Status#UNAVAILABLE} when the peer did not announce topics
      */
     public long openFlow(FlowListener listener, java.util.function.LongFunction<Frame> attach) {
+        if ((peerFeatures & Hello.FEATURE_TOPICS) == 0) {
+            throw new dev.orrery.OrreryException(Status.UNAVAILABLE, remote() + " (" + peerIdentity + ") does not "
+                    + "take topic flows: its HELLO lacks the TOPICS feature");
+        }
         long id = lastFlowId.incrementAndGet();
         flows.put(id, listener);
         if (dead || !connection.send(attach.apply(id))) {

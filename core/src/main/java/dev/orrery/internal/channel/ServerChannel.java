@@ -163,7 +163,7 @@ public final class ServerChannel extends Channel {
         peerIdentity = hello.identity();
         peerMaxFrameSize = hello.maxFrameSize();
         handshaken = true;
-        Hello answer = new Hello(Hello.VERSION, Hello.VERSION, Hello.FEATURE_MSGPACK | Hello.FEATURE_JSON,
+        Hello answer = new Hello(Hello.VERSION, Hello.VERSION, Hello.FEATURES,
                 context.options().maxFrameSize(), context.options().maxConcurrentCallsPerConnection(),
                 (int) context.options().keepAliveInterval().toMillis(), context.identity());
         connection.send(Frame.of(FrameType.HELLO, 0, answer.encode()));

@@ -216,13 +216,13 @@ final class LocalSubscription<T> implements TopicSubscription {
             return;
         }
         closed = true;
-        runtime.removed(this);
         Failure why = Failure.of(Status.OK, "the subscription closed");
         for (InboundFlow flow : flows) {
             flow.close(why);
         }
         flows.clear();
         queue.clear();
+        runtime.removed(this);
     }
 
     @Override

@@ -105,7 +105,7 @@ final class OutboundFlow implements FlowListener, AckSink {
             switch (state) {
                 case CLOSED, CUT_OFF -> {
                     // No longer a current subscriber of this publisher.
-                    message.tracker().done(this);
+                    message.tracker().done();
                     return;
                 }
                 case LOST -> {
@@ -145,7 +145,7 @@ final class OutboundFlow implements FlowListener, AckSink {
                 case DISCONNECT -> {
                     if (state == State.ATTACHED) {
                         cutOff();
-                        message.tracker().done(this);
+                        message.tracker().done();
                         return;
                     }
                     // Still connecting: not a slow subscriber yet, so wait for it like BLOCK.
@@ -186,7 +186,7 @@ final class OutboundFlow implements FlowListener, AckSink {
             }
             lost(Failure.of(Status.UNAVAILABLE, "its connection closed"));
         } else if (!sync) {
-            message.tracker().done(this);
+            message.tracker().done();
         }
     }
 
@@ -201,7 +201,7 @@ final class OutboundFlow implements FlowListener, AckSink {
     private void drop(Outgoing message) {
         dropped++;
         publisher.dropped();
-        message.tracker().done(this);
+        message.tracker().done();
     }
 
     /** The window stayed full under DISCONNECT: end the flow, telling the subscriber why. Holds the lock. */
@@ -232,7 +232,7 @@ final class OutboundFlow implements FlowListener, AckSink {
 
     private void fail(PublishTracker tracker, Status status, String why) {
         publisher.failed();
-        tracker.failed(this, status, target.describe() + ": " + why);
+        tracker.failed(status, target.describe() + ": " + why);
     }
 
     @Override
@@ -251,7 +251,7 @@ final class OutboundFlow implements FlowListener, AckSink {
             PublishTracker tracker = unreleased.remove(sequence);
             if (tracker != null) {
                 if (failure == null) {
-                    tracker.done(this);
+                    tracker.done();
                 } else {
                     fail(tracker, failure.status(), "its handler failed: " + failure.message());
                 }
@@ -323,6 +323,24 @@ final class OutboundFlow implements FlowListener, AckSink {
         link = null;
         failAll(Status.UNAVAILABLE, "the publisher stopped delivering to it before it released the message ("
                 + why.message() + ")");
+    }
+
+    /**
+     * Whether this flow still holds a message: sent and not released, or waiting to be sent.
+     *
+     * @param sequence the message's number
+     * @return true when it does
+     */
+    synchronized boolean holds(long sequence) {
+        if (unreleased.containsKey(sequence)) {
+            return true;
+        }
+        for (Outgoing message : waiting) {
+            if (message.sequence() == sequence) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return whether a message offered now would be sent or kept without applying the policy */

@@ -3,77 +3,77 @@ package dev.orrery.internal.pubsub;
 import dev.orrery.OrreryException;
 import dev.orrery.Status;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The completion of one publish: waits for each flow the message went to, as its delivery mode says, and
- * fails naming every subscription that did not take it.
+ * The completion of one publish: counts the flows the message went to until each has settled it, as the
+ * delivery mode says, and fails naming every subscription that did not take it. Each flow settles a message
+ * once.
  *
- * <p>Flows report from the publishing thread or from I/O threads; the future is completed on the publishing
- * thread when everything was settled there, and on the node's callback threads otherwise, never on an I/O
- * thread.
+ * <p>Flows report from the publishing thread or from I/O threads. The future is completed on the publishing
+ * thread when everything was settled before {@link #seal} returned, and on the node's callback threads
+ * otherwise: never on an I/O thread, and never while a publisher's lock is held, so that a callback may
+ * publish again.
  */
 final class PublishTracker {
     private final long sequence;
-    private final String topic;
-    private final Executor callbacks;
-    private final Thread publishing = Thread.currentThread();
+    private final TopicPublisher<?> publisher;
     final CompletableFuture<Void> future = new CompletableFuture<>();
     // Guarded by this.
-    private final Set<OutboundFlow> pending = new LinkedHashSet<>();
+    private int pending;
+    private boolean sealed;
+    private boolean finished;
     private List<String> failures;
     private Status status;
-    private boolean sealed;
     private ScheduledFuture<?> timer;
 
-    PublishTracker(long sequence, String topic, Executor callbacks) {
+    PublishTracker(long sequence, TopicPublisher<?> publisher) {
         this.sequence = sequence;
-        this.topic = topic;
-        this.callbacks = callbacks;
+        this.publisher = publisher;
     }
 
     long sequence() {
         return sequence;
     }
 
-    synchronized void expect(OutboundFlow flow) {
-        pending.add(flow);
+    /** One more flow will settle this message. */
+    synchronized void expect() {
+        pending++;
     }
 
-    /** The flow wrote the message (ASYNC), or its subscriber released it (SYNC), or dropped it by its policy. */
-    void done(OutboundFlow flow) {
-        settle(flow, null, null);
+    /** A flow wrote the message (ASYNC), or its subscriber released it (SYNC), or its policy dropped it. */
+    void done() {
+        settle(null, null);
     }
 
-    void failed(OutboundFlow flow, Status why, String description) {
-        settle(flow, why, description);
+    void failed(Status why, String description) {
+        settle(why, description);
     }
 
-    private void settle(OutboundFlow flow, Status why, String description) {
+    private void settle(Status why, String description) {
         synchronized (this) {
-            if (!pending.remove(flow)) {
+            if (finished) {
                 return;
             }
+            pending--;
             if (why != null) {
                 record(why, description);
             }
-            if (!sealed || !pending.isEmpty()) {
+            if (!sealed || pending > 0) {
                 return;
             }
+            finished = true;
         }
-        complete();
+        complete(false);
     }
 
     private void record(Status why, String description) {
         if (failures == null) {
-            failures = new ArrayList<>();
+            failures = new ArrayList<>(2);
             status = why;
         }
         failures.add(description);
@@ -89,48 +89,55 @@ final class PublishTracker {
     void seal(ScheduledExecutorService scheduler, long deadlineNanos) {
         synchronized (this) {
             sealed = true;
-            if (!pending.isEmpty()) {
+            if (pending > 0) {
                 if (deadlineNanos > 0) {
                     timer = scheduler.schedule(this::timedOut, deadlineNanos, TimeUnit.NANOSECONDS);
                 }
                 return;
             }
+            finished = true;
         }
-        complete();
+        complete(true);
     }
 
     private void timedOut() {
+        // Asked before taking this monitor: flows call in here while holding their own.
+        List<String> holding = publisher.holding(sequence);
         synchronized (this) {
-            if (pending.isEmpty()) {
+            if (finished) {
                 return;
             }
-            for (OutboundFlow flow : pending) {
-                record(Status.DEADLINE_EXCEEDED, flow.target().describe() + " did not release it within the deadline");
+            finished = true;
+            for (String subscription : holding) {
+                record(Status.DEADLINE_EXCEEDED, subscription + " did not release it within the deadline");
             }
-            pending.clear();
+            if (holding.isEmpty()) {
+                record(Status.DEADLINE_EXCEEDED, "the deadline passed before every subscription released it");
+            }
         }
-        complete();
+        complete(false);
     }
 
-    private void complete() {
+    /** Completes the future: here when {@code inline}, else on the callback threads. */
+    private void complete(boolean inline) {
         ScheduledFuture<?> running;
         OrreryException failure = null;
         synchronized (this) {
             running = timer;
             if (failures != null) {
-                failure = new OrreryException(status, "message " + sequence + " of " + topic + " was not delivered to "
-                        + failures.size() + (failures.size() == 1 ? " subscription: " : " subscriptions: ")
-                        + String.join("; ", failures));
+                failure = new OrreryException(status, "message " + sequence + " of " + publisher.topic()
+                        + " was not delivered to " + failures.size() + (failures.size() == 1 ? " subscription: "
+                        : " subscriptions: ") + String.join("; ", failures));
             }
         }
         if (running != null) {
             running.cancel(false);
         }
         OrreryException outcome = failure;
-        if (Thread.currentThread() == publishing) {
+        if (inline) {
             finish(outcome);
         } else {
-            callbacks.execute(() -> finish(outcome));
+            publisher.runtime().callbacks().execute(() -> finish(outcome));
         }
     }
 

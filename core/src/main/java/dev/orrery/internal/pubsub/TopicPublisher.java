@@ -105,7 +105,7 @@ final class TopicPublisher<T> implements Publisher<T> {
         try {
             long number = ++sequence;
             byte[] payload = TopicWire.message(number, encoded);
-            tracker = new PublishTracker(number, topic, runtime.callbacks());
+            tracker = new PublishTracker(number, this);
             Routes current = routes;
             for (OutboundFlow flow : current.solo) {
                 offer(flow, new OutboundFlow.Outgoing(number, payload, tracker), deadline);
@@ -127,7 +127,7 @@ final class TopicPublisher<T> implements Publisher<T> {
 
     private static void offer(OutboundFlow flow, OutboundFlow.Outgoing message, long deadline)
             throws InterruptedException {
-        message.tracker().expect(flow);
+        message.tracker().expect();
         flow.offer(message, deadline);
     }
 
@@ -195,6 +195,26 @@ final class TopicPublisher<T> implements Publisher<T> {
         }
         return new Routes(solo.toArray(OutboundFlow[]::new), groups.values().stream()
                 .map(members -> new Group(members.toArray(OutboundFlow[]::new))).toArray(Group[]::new));
+    }
+
+    /**
+     * The subscriptions that still hold a message, for the error of a SYNC publish past its deadline.
+     *
+     * @param sequence the message's number
+     * @return their descriptions
+     */
+    List<String> holding(long sequence) {
+        List<OutboundFlow> all;
+        synchronized (this) {
+            all = new ArrayList<>(flows.values());
+        }
+        List<String> result = new ArrayList<>();
+        for (OutboundFlow flow : all) {
+            if (flow.holds(sequence)) {
+                result.add(flow.target().describe());
+            }
+        }
+        return result;
     }
 
     @Override

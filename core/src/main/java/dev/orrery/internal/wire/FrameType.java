@@ -16,10 +16,13 @@ public final class FrameType {
     public static final int ITEM = 0x0B;
     /** The end of a stream, server to caller: a status, OK when it completed. */
     public static final int END = 0x0C;
-    /** Reserved for publish/subscribe: PUBLISH, SUBSCRIBE, UNSUBSCRIBE, ACK. */
+    /** One message of a topic flow, publisher to subscriber. */
     public static final int PUBLISH = 0x10;
+    /** Attaches a topic flow, publisher to subscriber. */
     public static final int SUBSCRIBE = 0x11;
+    /** Ends a topic flow, either way. */
     public static final int UNSUBSCRIBE = 0x12;
+    /** Releases slots of a topic flow, subscriber to publisher. */
     public static final int ACK = 0x13;
 
     private FrameType() {

@@ -23,6 +23,10 @@ public record Hello(int version, int minVersion, int features, int maxFrameSize,
     public static final int FEATURE_MSGPACK = 1;
     /** The sender decodes and encodes JSON payloads. */
     public static final int FEATURE_JSON = 1 << 1;
+    /** Feature bit: the peer takes topic flows (SUBSCRIBE, PUBLISH, UNSUBSCRIBE, ACK). */
+    public static final int FEATURE_TOPICS = 1 << 2;
+    /** The features this implementation announces. */
+    public static final int FEATURES = FEATURE_MSGPACK | FEATURE_JSON | FEATURE_TOPICS;
     /** The longest identity sent; longer ones are cut. */
     public static final int MAX_IDENTITY = 1024;
 
