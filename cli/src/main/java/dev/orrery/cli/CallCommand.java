@@ -1,6 +1,5 @@
 package dev.orrery.cli;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orrery.DynamicClient;
@@ -64,7 +63,7 @@ final class CallCommand extends ServiceCommand {
             parsed = ServiceDescription.JSON.readTree(arguments);
         } catch (JsonProcessingException e) {
             throw new OrreryException(Status.INVALID_ARGUMENT, "the arguments are not valid JSON: "
-                    + e.getOriginalMessage() + where(e.getLocation()), e);
+                    + e.getOriginalMessage() + JsonText.where(e.getLocation()), e);
         }
         if (parsed == null || parsed.isMissingNode()) {
             throw new OrreryException(Status.INVALID_ARGUMENT, "the arguments are empty; they must be a JSON array");
@@ -77,10 +76,6 @@ final class CallCommand extends ServiceCommand {
         if (parsed.size() != target.params().size()) {
             throw new OrreryException(Status.INVALID_ARGUMENT, target.takes() + "; got " + parsed.size());
         }
-    }
-
-    private static String where(JsonLocation location) {
-        return location == null || location.getColumnNr() < 1 ? "" : " (at character " + location.getColumnNr() + ")";
     }
 
     /**

@@ -54,8 +54,8 @@ abstract class ClientCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Node node = Node.builder().name("cli").defaultDeadline(deadline)
-                .nameserver(nameServer.endpoint().toString()).sharedMemory(sharedMemory.mode()).build()) {
+        try (Node node = configure(Node.builder().name("cli").defaultDeadline(deadline)
+                .nameserver(nameServer.endpoint().toString()).sharedMemory(sharedMemory.mode())).build()) {
             int code = run(node, out);
             out.flush();
             return code;
@@ -63,6 +63,17 @@ abstract class ClientCommand implements Callable<Integer> {
             out.flush();
             return ErrorReport.print(e, hint(e), err, verbose);
         }
+    }
+
+    /**
+     * Adjusts the node before it is built: a client by default; a command that receives messages gives it a name
+     * of its own and a listener.
+     *
+     * @param node the node's options so far
+     * @return the options to build the node with
+     */
+    Node.Builder configure(Node.Builder node) {
+        return node;
     }
 
     /**

@@ -9,7 +9,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code orrery} command: runs a name server, serves the demo services, lists and watches what is registered,
- * calls and describes any service by name or at an endpoint, runs benchmarks.
+ * calls and describes any service by name or at an endpoint, publishes and subscribes to topics, runs benchmarks.
  *
  * <pre>{@code
  * orrery nameserver --listen tcp://127.0.0.1:2012
@@ -17,6 +17,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * orrery ls
  * orrery call demo.echo echo '["hi"]'
  * orrery call --endpoint tcp://127.0.0.1:7070 demo.echo echo '["hi"]'
+ * orrery subscribe 'demo.>'
+ * orrery publish demo.ticks '{"n":1}'
  * }</pre>
  */
 @Command(name = "orrery",
@@ -34,6 +36,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
             WatchCommand.class,
             CallCommand.class,
             DescribeCommand.class,
+            PublishCommand.class,
+            SubscribeCommand.class,
+            TopicsCommand.class,
             BenchCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

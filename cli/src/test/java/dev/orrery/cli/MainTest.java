@@ -14,7 +14,8 @@ class MainTest {
         CommandRun run = CommandRun.of("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("nameserver", "demo", "ls", "watch", "call", "describe", "bench",
+        assertThat(run.out()).contains("nameserver", "demo", "ls", "watch", "call", "describe", "publish",
+                "subscribe", "topics", "bench",
                 "Exit codes:", "3   no such service or method, or no instance registered (NOT_FOUND)",
                 NameServerOption.ENVIRONMENT);
     }
@@ -22,7 +23,8 @@ class MainTest {
     @Test
     @Timeout(10)
     void shouldShowTheEffectiveNameServerAndItsVariableInTheHelpOfEveryCommandThatUsesIt() {
-        for (String command : new String[] {"demo", "ls", "watch", "call", "describe"}) {
+        for (String command : new String[] {"demo", "ls", "watch", "call", "describe", "publish", "subscribe",
+            "topics"}) {
             CommandRun run = CommandRun.of(command, "--help");
 
             assertThat(run.exitCode()).as(command).isZero();
@@ -38,7 +40,8 @@ class MainTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("missing a command: nameserver, demo, ls, watch, call, describe, bench")
+        assertThat(run.err()).startsWith("missing a command: nameserver, demo, ls, watch, call, describe, publish, "
+                + "subscribe, topics, bench")
                 .contains("Run 'orrery --help' for more.");
     }
 

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutboundFlow implements FlowListener, AckSink {
 
-    enum State { ATTACHING, ATTACHED, LOST, CUT_OFF, CLOSED }
+    /** RETIRING: the subscription is no longer registered; messages sent may still be released. */
+    enum State { ATTACHING, ATTACHED, LOST, RETIRING, CUT_OFF, CLOSED }
 
     /** A message on its way: its sequence number, its payload, and whom to tell. */
     record Outgoing(long sequence, byte[] payload, PublishTracker tracker) {
@@ -103,7 +104,7 @@ final class OutboundFlow implements FlowListener, AckSink {
     synchronized void offer(Outgoing message, long deadlineNanos) throws InterruptedException {
         while (true) {
             switch (state) {
-                case CLOSED, CUT_OFF -> {
+                case CLOSED, CUT_OFF, RETIRING -> {
                     // No longer a current subscriber of this publisher.
                     message.tracker().done();
                     return;
@@ -243,7 +244,7 @@ final class OutboundFlow implements FlowListener, AckSink {
 
     @Override
     public synchronized void ack(int count, long sequence, Failure failure) {
-        if (state != State.ATTACHED) {
+        if (state != State.ATTACHED && state != State.RETIRING) {
             return;
         }
         inFlight = Math.max(0, inFlight - count);
@@ -256,6 +257,11 @@ final class OutboundFlow implements FlowListener, AckSink {
                     fail(tracker, failure.status(), "its handler failed: " + failure.message());
                 }
             }
+        }
+        if (state == State.RETIRING && unreleased.isEmpty()) {
+            state = State.CLOSED;
+            link.end(Failure.of(Status.OK, "the subscription is no longer registered"));
+            link = null;
         }
         pump();
         notifyAll();
@@ -284,7 +290,7 @@ final class OutboundFlow implements FlowListener, AckSink {
 
     /** The connection was lost: fail what is unsettled, attach again at the next message. */
     private synchronized void lost(Failure why) {
-        if (state != State.ATTACHED) {
+        if (state != State.ATTACHED && state != State.RETIRING) {
             return;
         }
         state = State.LOST;
@@ -294,8 +300,28 @@ final class OutboundFlow implements FlowListener, AckSink {
     }
 
     /**
-     * Stops delivering: after the messages waiting have been sent, up to the deadline, when the publisher
-     * closes; at once when the subscription has gone.
+     * The subscription is no longer registered: take no more messages, fail those not yet sent, and end the
+     * flow once the messages sent are released (or fail, or time out, by their own deadline).
+     */
+    synchronized void retire() {
+        if (state == State.CLOSED || state == State.CUT_OFF || state == State.RETIRING) {
+            return;
+        }
+        String why = "the subscription is no longer registered";
+        for (Outgoing message : waiting) {
+            fail(message.tracker(), Status.UNAVAILABLE, why + " (the message was not sent)");
+        }
+        waiting.clear();
+        if (state == State.ATTACHED && !unreleased.isEmpty()) {
+            state = State.RETIRING;
+        } else {
+            close(Failure.of(Status.OK, why), 0);
+        }
+        notifyAll();
+    }
+
+    /**
+     * Stops delivering, after the messages waiting have been sent, up to the deadline.
      *
      * @param why           what to tell the subscriber
      * @param deadlineNanos when to stop waiting, in {@link System#nanoTime()} units
@@ -317,7 +343,7 @@ final class OutboundFlow implements FlowListener, AckSink {
         }
         State was = state;
         state = State.CLOSED;
-        if (was == State.ATTACHED) {
+        if (was == State.ATTACHED || was == State.RETIRING) {
             link.end(why);
         }
         link = null;
@@ -352,9 +378,9 @@ final class OutboundFlow implements FlowListener, AckSink {
         };
     }
 
-    /** @return whether the flow still delivers: not cut off, not closed */
+    /** @return whether the flow still takes messages: not retiring, cut off or closed */
     synchronized boolean isCurrent() {
-        return state != State.CLOSED && state != State.CUT_OFF;
+        return state == State.ATTACHING || state == State.ATTACHED || state == State.LOST;
     }
 
     synchronized long droppedCount() {

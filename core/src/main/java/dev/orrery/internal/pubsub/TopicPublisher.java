@@ -177,9 +177,8 @@ final class TopicPublisher<T> implements Publisher<T> {
             notifyAll();
         }
         started.forEach(OutboundFlow::start);
-        // Not while holding this publisher's monitor: close waits for nothing here, but takes the flow's.
-        Failure gone = Failure.of(Status.OK, "the subscription is no longer registered");
-        stopped.forEach(flow -> flow.close(gone, 0));
+        // Not while holding this publisher's monitor: retiring takes the flow's.
+        stopped.forEach(OutboundFlow::retire);
     }
 
     private static Routes route(Iterable<OutboundFlow> flows) {

@@ -229,8 +229,16 @@ public final class TopicsRuntime implements TopicReceiver, TopicsInfo {
         }
     }
 
-    /** Attaches a flow to a subscription, of this node or another. */
+    /** Attaches a flow to a subscription, of this node or another; never throws, the future fails instead. */
     CompletableFuture<Link> link(Target target, OutboundFlow flow, TopicWire.Attach attach) {
+        try {
+            return linkNow(target, flow, attach);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<Link> linkNow(Target target, OutboundFlow flow, TopicWire.Attach attach) {
         if (target.local() != null) {
             InboundFlow inbound = target.local().attach(attach, flow);
             return inbound == null ? CompletableFuture.failedFuture(new OrreryException(Status.UNAVAILABLE,

@@ -37,6 +37,8 @@ public final class Registrar {
     private final Executor threads;
     /** What this node holds, by key: a service's name, or a key its owner chose. */
     private final ConcurrentHashMap<String, Held> held = new ConcurrentHashMap<>();
+    /** Removed by {@link #deregister} and not yet deregistered: {@link #close} finishes them. */
+    private final ConcurrentHashMap<String, Held> leaving = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> renewals;
     private volatile boolean unreachableLogged;
     private volatile boolean closed;
@@ -109,7 +111,11 @@ public final class Registrar {
     public void deregister(String key) {
         Held entry = held.remove(key);
         if (entry != null) {
-            threads.execute(() -> deregisterNow(key, entry));
+            leaving.put(key, entry);
+            threads.execute(() -> {
+                deregisterNow(key, entry);
+                leaving.remove(key, entry);
+            });
         }
     }
 
@@ -187,9 +193,11 @@ public final class Registrar {
     public void close() {
         closed = true;
         renewals.cancel(false);
-        for (Map.Entry<String, Held> each : held.entrySet()) {
-            deregisterNow(each.getKey(), each.getValue());
+        for (Map<String, Held> entries : List.of(held, leaving)) {
+            for (Map.Entry<String, Held> each : entries.entrySet()) {
+                deregisterNow(each.getKey(), each.getValue());
+            }
+            entries.clear();
         }
-        held.clear();
     }
 }
