@@ -133,7 +133,7 @@ public final class BenchServer implements Callable<Integer> {
     }
 
     /** A server that accepts calls, with what stops it. */
-    static final class Running {
+    static final class Running implements AutoCloseable {
         private final int port;
         private final Runnable stop;
         private final AtomicBoolean closed = new AtomicBoolean();
@@ -151,7 +151,8 @@ public final class BenchServer implements Callable<Integer> {
             return port;
         }
 
-        void close() {
+        @Override
+        public void close() {
             if (closed.compareAndSet(false, true)) {
                 stop.run();
             }

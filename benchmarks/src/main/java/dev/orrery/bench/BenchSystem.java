@@ -72,6 +72,15 @@ enum BenchSystem {
     }
 
     /**
+     * Whether {@code bench pubsub} measures this system, which has topics.
+     *
+     * @return true for Orrery, JeroMQ (PUB/SUB) and Aeron
+     */
+    boolean hasTopics() {
+        return this == ORRERY || this == JEROMQ || this == AERON;
+    }
+
+    /**
      * Whether both ends run in child JVMs, the client child measuring and reporting to this process, rather than
      * the client running in this process.
      *

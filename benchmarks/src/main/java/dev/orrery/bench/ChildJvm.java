@@ -1,6 +1,7 @@
 package dev.orrery.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,13 +10,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How the benchmarks start and stop their child JVMs: the same java binary as this process, and a child stops
- * when its stdin closes, or is killed when it does not.
+ * How the benchmarks start and stop their child JVMs: the same java binary as this process, with the options
+ * that {@code bin/orrery} grants it, and a child stops when its stdin closes, or is killed when it does not.
  */
 final class ChildJvm {
 
     /** Extra JVM options for every child, separated by spaces, such as {@code -Xmx1g}; none by default. */
     static final String JVM_ARGS_PROPERTY = "orrery.bench.serverJvmArgs";
+
+    /**
+     * The options of this JVM that its children get too: those {@code bin/orrery} starts it with, so that a child
+     * runs as this process does. Without native access, Orrery's shared memory could not wake a sleeping reader
+     * through a futex.
+     */
+    private static final List<String> INHERITED = List.of("--enable-native-access=",
+            "--sun-misc-unsafe-memory-access=");
 
     /** How long a child may take to stop, after its stdin closes and again after SIGTERM. */
     static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -24,8 +33,9 @@ final class ChildJvm {
     }
 
     /**
-     * A child's command line: this process's java, the extra options of {@value #JVM_ARGS_PROPERTY}, the options
-     * of the system it runs, then the main class with its arguments.
+     * A child's command line: this process's java, the options of this process that children inherit, the extra
+     * options of {@value #JVM_ARGS_PROPERTY}, the options of the system it runs, then the main class with its
+     * arguments.
      *
      * @param jvmFlags  options that the system needs, such as Aeron's {@code --add-exports}; usually none
      * @param classPath the child's class path
@@ -38,6 +48,9 @@ final class ChildJvm {
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
         command.add(java);
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> INHERITED.stream().anyMatch(option::startsWith))
+                .forEach(command::add);
         String extra = System.getProperty(JVM_ARGS_PROPERTY, "").strip();
         if (!extra.isEmpty()) {
             command.addAll(Arrays.asList(extra.split("\\s+")));

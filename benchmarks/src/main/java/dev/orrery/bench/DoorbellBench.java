@@ -101,7 +101,7 @@ public final class DoorbellBench implements Callable<Integer> {
     }
 
     private RpcResult measure(String kind, PrintWriter progress) throws IOException, InterruptedException {
-        Path directory = Files.createTempDirectory(PairScenario.scratchDirectory(), "orrery-bench-doorbell-",
+        Path directory = Files.createTempDirectory(ScratchPath.scratchDirectory(), "orrery-bench-doorbell-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path path = directory.resolve(kind);
         progress.println("doorbell " + kind + ": starting the answering child…");

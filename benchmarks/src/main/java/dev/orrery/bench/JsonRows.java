@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 
 /**
- * Writes results as JSON lines for scripts: one object per result, with exactly the keys {@code system},
- * {@code transport}, {@code payload}, {@code concurrency}, {@code calls_per_sec}, {@code p50_us}, {@code p99_us},
- * {@code p999_us} and {@code cpu_percent}: the CPU time of client and server together over the measurement, as a
- * percentage of one core, or {@code null} where it was not measured.
+ * Writes results as JSON lines for scripts: one object per result. A row of {@code bench rpc} has exactly the
+ * keys {@code system}, {@code transport}, {@code payload}, {@code concurrency}, {@code calls_per_sec},
+ * {@code p50_us}, {@code p99_us}, {@code p999_us} and {@code cpu_percent}; a row of {@code bench pubsub} has
+ * {@code system}, {@code transport}, {@code payload}, {@code subscribers}, {@code mode}, {@code msgs_per_sec},
+ * {@code p50_us}, {@code p99_us}, {@code p999_us} and {@code cpu_percent}. {@code cpu_percent} is the CPU time
+ * of the processes measured, over the measurement, as a percentage of one core, or {@code null} where it was not
+ * measured.
  */
 final class JsonRows {
 
@@ -19,7 +22,7 @@ final class JsonRows {
     }
 
     /**
-     * One result as one line of JSON, without the line break.
+     * One result of {@code bench rpc} or {@code bench locate} as one line of JSON, without the line break.
      *
      * @param result the result
      * @return the JSON object
@@ -30,19 +33,49 @@ final class JsonRows {
                 .put("transport", result.transport())
                 .put("payload", result.payload())
                 .put("concurrency", result.concurrency())
-                .put("calls_per_sec", Math.round(result.callsPerSec() * 10) / 10.0)
-                .put("p50_us", result.p50Us())
-                .put("p99_us", result.p99Us())
-                .put("p999_us", result.p999Us());
-        if (Double.isNaN(result.cpuPercent())) {
+                .put("calls_per_sec", tenth(result.callsPerSec()));
+        return latenciesAndCpu(row, result.p50Us(), result.p99Us(), result.p999Us(), result.cpuPercent());
+    }
+
+    /**
+     * One result of {@code bench pubsub} as one line of JSON, without the line break.
+     *
+     * @param result the result
+     * @return the JSON object
+     */
+    static String format(PubSubResult result) {
+        ObjectNode row = MAPPER.createObjectNode()
+                .put("system", result.system())
+                .put("transport", result.transport())
+                .put("payload", result.payload())
+                .put("subscribers", result.subscribers())
+                .put("mode", result.mode())
+                .put("msgs_per_sec", tenth(result.msgsPerSec()));
+        if (result.slots() > 0) {
+            row.put("slots", result.slots());
+        } else {
+            row.putNull("slots");
+        }
+        return latenciesAndCpu(row, result.p50Us(), result.p99Us(), result.p999Us(), result.cpuPercent());
+    }
+
+    /** Adds the keys every row ends with, and writes the row. */
+    private static String latenciesAndCpu(ObjectNode row, double p50Us, double p99Us, double p999Us,
+                                          double cpuPercent) {
+        row.put("p50_us", p50Us).put("p99_us", p99Us).put("p999_us", p999Us);
+        if (Double.isNaN(cpuPercent)) {
             row.putNull("cpu_percent");
         } else {
-            row.put("cpu_percent", Math.round(result.cpuPercent() * 10) / 10.0);
+            row.put("cpu_percent", tenth(cpuPercent));
         }
         try {
             return MAPPER.writeValueAsString(row);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write a result as JSON", e);
         }
+    }
+
+    private static double tenth(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 }

@@ -2,13 +2,9 @@ package dev.orrery.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One measurement of a system whose both ends run in child JVMs (Aeron, the raw floor): a fresh pong child and
@@ -40,28 +36,18 @@ record PairScenario(BenchSystem system, int payload, int concurrency, Duration w
         progress.print(system.label() + " " + system.transport() + " c=" + concurrency
                 + ": starting the pong and ping children… ");
         progress.flush();
-        Path shared = system == BenchSystem.AERON
-                ? Files.createTempDirectory(scratchDirectory(), "orrery-bench-aeron-")
-                : FloorRings.create(scratchDirectory(), payload, concurrency);
-        // Also when this process is stopped meanwhile, as by Ctrl-C; the children stop when their stdin closes.
-        Thread cleanUp = Thread.ofPlatform().unstarted(() -> delete(shared));
-        Runtime.getRuntime().addShutdownHook(cleanUp);
-        try (ServerProcess pong = ServerProcess.start(system.label() + " pong",
-                List.of("--system", system.key(), "--path", shared.toString()), system.jvmFlags(), classPath,
-                START_TIMEOUT);
-             PingProcess ping = PingProcess.start(system.jvmFlags(), classPath, pingArgs(shared))) {
+        try (ScratchPath shared = system == BenchSystem.AERON ? ScratchPath.directory("orrery-bench-aeron-")
+                : ScratchPath.of(FloorRings.create(ScratchPath.scratchDirectory(), payload, concurrency));
+             ServerProcess pong = ServerProcess.start(system.label() + " pong",
+                     List.of("--system", system.key(), "--path", shared.path().toString()), system.jvmFlags(),
+                     classPath, START_TIMEOUT);
+             ChildProcess ping = ChildProcess.start("ping child", system.jvmFlags(), classPath, PingClient.class,
+                     pingArgs(shared.path()), List.of(PingClient.WARMING, PingClient.MEASURING, PingClient.RESULT))) {
             return measure(pong, ping, progress);
-        } finally {
-            delete(shared);
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanUp);
-            } catch (IllegalStateException e) {
-                // This process is shutting down: the hook runs anyway and finds nothing left to delete.
-            }
         }
     }
 
-    private RpcResult measure(ServerProcess pong, PingProcess ping, PrintWriter progress)
+    private RpcResult measure(ServerProcess pong, ChildProcess ping, PrintWriter progress)
             throws IOException, InterruptedException {
         CpuMeter pongCpu = new CpuMeter(List.of(pong::cpuTime));
         ping.await(PingClient.WARMING, START_TIMEOUT);
@@ -86,29 +72,5 @@ record PairScenario(BenchSystem system, int payload, int concurrency, Duration w
         return List.of("--system", system.key(), "--path", shared.toString(), "--payload", String.valueOf(payload),
                 "--concurrency", String.valueOf(concurrency), "--warmup", DurationConverter.format(warmup),
                 "--duration", DurationConverter.format(duration));
-    }
-
-    /**
-     * Where the shared files go: {@code /dev/shm}, memory that no disk stands behind, where there is one.
-     *
-     * @return {@code /dev/shm}, or else the temporary directory
-     */
-    static Path scratchDirectory() {
-        Path shm = Path.of("/dev/shm");
-        return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-    }
-
-    /** Deletes a file, or a directory with all it holds; says so loudly when it cannot. */
-    private static void delete(Path shared) {
-        if (!Files.exists(shared)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(shared)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("!! cannot delete " + shared + ", delete it by hand: " + e);
-        }
     }
 }

@@ -91,8 +91,15 @@ final class ResultTable {
         return lines;
     }
 
-    /** Two decimals, or two significant digits below 0.1, where the raw floor leaves everyone else. */
-    private static String ratio(double ours, double theirs) {
+    /**
+     * One figure of Orrery's over a peer's: two decimals, or two significant digits below 0.1, where the raw
+     * floor leaves everyone else.
+     *
+     * @param ours   Orrery's figure
+     * @param theirs the peer's
+     * @return such as {@code 1.45x}, or {@code n/a} when the peer's is not positive
+     */
+    static String ratio(double ours, double theirs) {
         if (theirs <= 0) {
             return "n/a";
         }
@@ -100,7 +107,13 @@ final class ResultTable {
         return String.format(Locale.ROOT, ratio < 0.1 ? "%.2gx" : "%.2fx", ratio);
     }
 
-    private static String number(double micros) {
+    /**
+     * A latency as the tables show it.
+     *
+     * @param micros microseconds
+     * @return to a tenth, such as {@code 12.3}
+     */
+    static String number(double micros) {
         return String.format(Locale.ROOT, "%.1f", micros);
     }
 }

@@ -81,7 +81,14 @@ record RpcResult(String system, String transport, int payload, int concurrency, 
         return elapsedNanos <= 0 ? 0 : calls * 1e9 / elapsedNanos;
     }
 
-    private static double micros(Histogram latencies, double percentile) {
+    /**
+     * A percentile of latencies recorded in nanoseconds, in microseconds to a tenth.
+     *
+     * @param latencies  the latencies
+     * @param percentile such as 99.9
+     * @return the value, 0 when nothing was recorded
+     */
+    static double micros(Histogram latencies, double percentile) {
         if (latencies.getTotalCount() == 0) {
             return 0;
         }

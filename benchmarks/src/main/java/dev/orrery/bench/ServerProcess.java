@@ -1,17 +1,10 @@
 package dev.orrery.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A {@link BenchServer} in a child JVM: the same java binary and class path as this process. Closing it closes
@@ -19,11 +12,11 @@ import java.util.concurrent.TimeoutException;
  */
 final class ServerProcess implements AutoCloseable {
 
-    private final Process process;
+    private final ChildProcess child;
     private final int port;
 
-    private ServerProcess(Process process, int port) {
-        this.process = process;
+    private ServerProcess(ChildProcess child, int port) {
+        this.child = child;
         this.port = port;
     }
 
@@ -70,64 +63,23 @@ final class ServerProcess implements AutoCloseable {
      */
     static ServerProcess start(String label, List<String> serverArgs, List<String> jvmFlags, String classPath,
                                Duration timeout) throws IOException {
-        Process process = ChildJvm.start(command(serverArgs, jvmFlags, classPath));
-        CompletableFuture<Integer> ready = new CompletableFuture<>();
-        Thread.ofPlatform().daemon(true).name("bench-server-stdout").start(() -> forward(process, ready));
-        try {
-            int port = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new ServerProcess(process, port);
-        } catch (ExecutionException e) {
-            ChildJvm.kill(process);
-            throw new IOException("the " + label + " server child failed: " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            ChildJvm.kill(process);
-            throw new IOException("the " + label + " server child was not ready within "
-                    + DurationConverter.format(timeout), e);
-        } catch (InterruptedException e) {
-            ChildJvm.kill(process);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting the " + label + " server child", e);
-        }
-    }
-
-    /**
-     * The child's command line: {@link ChildJvm#command} of {@link BenchServer} with its options and
-     * {@code --port 0}.
-     *
-     * @param serverArgs the options of {@link BenchServer}
-     * @param jvmFlags   JVM options that the system needs
-     * @param classPath  its class path
-     * @return the command
-     */
-    static List<String> command(List<String> serverArgs, List<String> jvmFlags, String classPath) {
         List<String> arguments = new ArrayList<>(serverArgs);
         arguments.addAll(List.of("--port", "0"));
-        return ChildJvm.command(jvmFlags, classPath, BenchServer.class, arguments);
-    }
-
-    private static void forward(Process process, CompletableFuture<Integer> ready) {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (!ready.isDone() && line.startsWith(BenchServer.READY)) {
-                    ready.complete(Integer.parseInt(line.substring(BenchServer.READY.length()).strip()));
-                } else {
-                    System.err.println("[server] " + line);
-                }
-            }
-            if (!ready.isDone()) {
-                ready.completeExceptionally(new IOException("it exited before it was ready, with code "
-                        + process.waitFor()));
-            }
-        } catch (IOException | NumberFormatException e) {
-            if (!ready.completeExceptionally(e)) {
-                System.err.println("warning: lost the server child's stdout: " + e);
-            }
+        ChildProcess child = ChildProcess.start(label + " server child", jvmFlags, classPath, BenchServer.class,
+                arguments, List.of(BenchServer.READY));
+        try {
+            String ready = child.await(BenchServer.READY, timeout);
+            return new ServerProcess(child, Integer.parseInt(ready.substring(BenchServer.READY.length()).strip()));
+        } catch (IOException e) {
+            child.kill();
+            throw e;
+        } catch (NumberFormatException e) {
+            child.kill();
+            throw new IOException("the " + label + " server child said it was ready without a port: " + e, e);
         } catch (InterruptedException e) {
-            ready.completeExceptionally(e);
+            child.kill();
             Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the " + label + " server child", e);
         }
     }
 
@@ -146,7 +98,7 @@ final class ServerProcess implements AutoCloseable {
      * @return true while it runs
      */
     boolean isAlive() {
-        return process.isAlive();
+        return child.isAlive();
     }
 
     /**
@@ -155,12 +107,12 @@ final class ServerProcess implements AutoCloseable {
      * @return its user and system time, or empty where the operating system does not tell
      */
     Optional<Duration> cpuTime() {
-        return process.info().totalCpuDuration();
+        return child.cpuTime();
     }
 
     /** Closes the child's stdin so it stops; kills it if it has not stopped within 5 s. */
     @Override
     public void close() {
-        ChildJvm.stop(process, "server child");
+        child.close();
     }
 }

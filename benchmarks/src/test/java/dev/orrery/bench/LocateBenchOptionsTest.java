@@ -63,8 +63,8 @@ class LocateBenchOptionsTest {
     }
 
     @Test
-    void shouldNameBothBenchmarksWhenNoneIsGiven() {
+    void shouldNameEveryBenchmarkWhenNoneIsGiven() {
         assertThat(run()).isEqualTo(2);
-        assertThat(last.err()).contains("missing a benchmark: rpc or locate");
+        assertThat(last.err()).contains("missing a benchmark: rpc, pubsub, locate or doorbell");
     }
 }

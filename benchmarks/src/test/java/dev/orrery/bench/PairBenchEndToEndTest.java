@@ -24,7 +24,7 @@ class PairBenchEndToEndTest {
 
     /** The benchmarks' own files in the scratch directory: Orrery's shm sockets, Aeron's directory, the floor's. */
     static Set<String> benchFiles() throws IOException {
-        try (Stream<Path> files = Files.list(PairScenario.scratchDirectory())) {
+        try (Stream<Path> files = Files.list(ScratchPath.scratchDirectory())) {
             return files.map(path -> path.getFileName().toString()).filter(name -> name.startsWith("orrery-bench"))
                     .collect(Collectors.toSet());
         }

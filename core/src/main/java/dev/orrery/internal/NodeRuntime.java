@@ -280,7 +280,7 @@ public final class NodeRuntime {
     public <T> TopicSubscription subscribe(String pattern, Class<T> type, MessageHandler<T> handler,
                                            SubscribeOptions options) {
         checkOpen();
-        if (nameServer != null && started && listeners.isEmpty()) {
+        if (nameServer != null && options().listen().isEmpty()) {
             throw new OrreryException(Status.FAILED_PRECONDITION, "node " + this.options.name() + " subscribes to "
                     + pattern + " through the name server but listens on no endpoint, so publishers elsewhere "
                     + "cannot reach it; give it one, such as NodeOptions.listen(\"tcp://127.0.0.1:0\")");

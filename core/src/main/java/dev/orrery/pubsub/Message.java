@@ -17,7 +17,7 @@ public interface Message<T> {
     /** @return the value */
     T value();
 
-    /** @return the publisher's identity: its node, host and process, and its topic */
+    /** @return the publisher's identity: its node, host and process, and its number there, as {@code node@host/pid#1} */
     String publisher();
 
     /**

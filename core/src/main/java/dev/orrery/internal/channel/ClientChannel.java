@@ -400,6 +400,11 @@ public final class ClientChannel extends Channel {
         return table == null ? 0 : table.inFlightCount();
     }
 
+    /** @return the largest frame the server accepts, from its HELLO */
+    public int peerMaxFrameSize() {
+        return peerMaxFrameSize;
+    }
+
     /** @return the slot window agreed in the handshake */
     public int window() {
         return slots.window();

@@ -22,6 +22,8 @@ final class InboundFlow implements TopicReceiver.Flow {
     private final int ackEvery;
     /** Whether the handler runs on the thread that delivers the frame: never for a publisher of this node. */
     private final boolean direct;
+    /** Whether the subscription is a queue group's member, whose sequences have gaps by design. */
+    private final boolean grouped;
     private final AtomicInteger unreleased = new AtomicInteger();
     /** Touched only by the thread that delivers this flow's frames, one at a time. */
     private long lastSequence;
@@ -37,6 +39,7 @@ final class InboundFlow implements TopicReceiver.Flow {
         this.sync = attach.delivery() == Delivery.SYNC;
         this.ackEvery = Math.max(1, window / 4);
         this.direct = subscription.options().direct() && !(acks instanceof OutboundFlow);
+        this.grouped = subscription.options().group() != null;
     }
 
     @Override
@@ -63,7 +66,8 @@ final class InboundFlow implements TopicReceiver.Flow {
             throw new WireException("publisher " + attach.publisher() + " sent more than its window of " + window
                     + " unreleased messages");
         }
-        if (lastSequence > 0 && sequence > lastSequence + 1) {
+        // A queue group's member does not see the messages given to the other members: no drops.
+        if (!grouped && lastSequence > 0 && sequence > lastSequence + 1) {
             subscription.dropped(sequence - lastSequence - 1);
         }
         lastSequence = sequence;

@@ -16,6 +16,13 @@ interface Link {
     boolean send(Codec codec, byte[] payload);
 
     /**
+     * The largest frame the subscriber's node accepts: it closes the connection on a larger one.
+     *
+     * @return the bytes, length prefix excluded
+     */
+    int maxFrameSize();
+
+    /**
      * Ends the flow from the publisher's side.
      *
      * @param why {@code OK} when the publisher closed, or why it cut the subscriber off

@@ -8,11 +8,18 @@ import dev.orrery.internal.wire.WireException;
 
 /** The two ends of a flow, over a connection and within this node. */
 final class Links {
+    /** What a PUBLISH frame adds to its payload: the fixed header and the codec header. */
+    static final int PUBLISH_OVERHEAD = 12 + 4;
     private Links() {
     }
 
     /** A publisher's end over a connection to the subscriber's node. */
     record Remote(ClientChannel channel, long flowId) implements Link {
+        @Override
+        public int maxFrameSize() {
+            return channel.peerMaxFrameSize();
+        }
+
         @Override
         public boolean send(Codec codec, byte[] payload) {
             return channel.sendOnFlow(TopicWire.publish(flowId, codec, payload));
@@ -39,6 +46,11 @@ final class Links {
 
     /** A publisher's end to a subscription of the same node: no frames, the same flow control. */
     record Local(InboundFlow flow) implements Link {
+        @Override
+        public int maxFrameSize() {
+            return Integer.MAX_VALUE;
+        }
+
         @Override
         public boolean send(Codec codec, byte[] payload) {
             try {

@@ -80,12 +80,17 @@ final class LocalSubscription<T> implements TopicSubscription {
 
     void received(Received<T> message, boolean direct) {
         received.incrementAndGet();
-        if (direct) {
-            handle(message);
+        queue.add(message);
+        if (!direct) {
+            schedule();
             return;
         }
-        queue.add(message);
-        schedule();
+        // Here, on the transport's thread, unless another thread is running the handler: flows on other
+        // connections arrive on other threads, and the handler takes one message at a time. That thread takes
+        // this message too.
+        while (!queue.isEmpty() && draining.compareAndSet(false, true)) {
+            drainQueue(false);
+        }
     }
 
     private void schedule() {
@@ -95,6 +100,12 @@ final class LocalSubscription<T> implements TopicSubscription {
     }
 
     private void drain() {
+        drainQueue(true);
+        schedule();
+    }
+
+    /** Runs the handler on what is queued; the caller set {@code draining}, which this clears. */
+    private void drainQueue(boolean flushing) {
         try {
             Object next;
             while ((next = queue.poll()) != null) {
@@ -107,9 +118,10 @@ final class LocalSubscription<T> implements TopicSubscription {
                 }
             }
         } finally {
-            flush();
+            if (flushing) {
+                flush();
+            }
             draining.set(false);
-            schedule();
         }
     }
 

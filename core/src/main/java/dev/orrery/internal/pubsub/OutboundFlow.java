@@ -100,63 +100,77 @@ final class OutboundFlow implements FlowListener, AckSink {
      *
      * @param message       the message
      * @param deadlineNanos when to give up waiting, in {@link System#nanoTime()} units
+     * @param mayWait       whether to wait for a slot; when not, a message that would wait is not taken
+     * @return whether the message was taken: false only when it would have waited and may not
      */
-    synchronized void offer(Outgoing message, long deadlineNanos) throws InterruptedException {
+    synchronized boolean offer(Outgoing message, long deadlineNanos, boolean mayWait) throws InterruptedException {
         while (true) {
             switch (state) {
                 case CLOSED, CUT_OFF, RETIRING -> {
                     // No longer a current subscriber of this publisher.
                     message.tracker().done();
-                    return;
+                    return true;
                 }
                 case LOST -> {
                     state = State.ATTACHING;
                     start();
                     if (state == State.LOST) {
                         fail(message.tracker(), Status.UNAVAILABLE, "cannot reach it: " + lostReason);
-                        return;
+                        return true;
                     }
                     continue;
                 }
                 case ATTACHING -> {
                     if (waiting.size() < window) {
                         waiting.addLast(message);
-                        return;
+                        return true;
                     }
                 }
                 case ATTACHED -> {
                     if (inFlight < window && waiting.isEmpty()) {
                         send(message);
-                        return;
+                        return true;
                     }
                 }
             }
             switch (target.policy()) {
                 case DROP_NEWEST -> {
                     drop(message);
-                    return;
+                    return true;
                 }
                 case DROP_OLDEST -> {
                     if (waiting.size() >= window) {
                         drop(waiting.pollFirst());
                     }
                     waiting.addLast(message);
-                    return;
+                    return true;
                 }
                 case DISCONNECT -> {
                     if (state == State.ATTACHED) {
                         cutOff();
-                        message.tracker().done();
-                        return;
+                        if (sync) {
+                            // SYNC loses nothing without an error: this message was meant for it too.
+                            fail(message.tracker(), Status.RESOURCE_EXHAUSTED, "it was cut off, its window full "
+                                    + "(policy DISCONNECT), before the message was sent");
+                        } else {
+                            message.tracker().done();
+                        }
+                        return true;
                     }
                     // Still connecting: not a slow subscriber yet, so wait for it like BLOCK.
+                    if (!mayWait) {
+                        return false;
+                    }
                     if (!await(message, deadlineNanos)) {
-                        return;
+                        return true;
                     }
                 }
                 case BLOCK -> {
+                    if (!mayWait) {
+                        return false;
+                    }
                     if (!await(message, deadlineNanos)) {
-                        return;
+                        return true;
                     }
                 }
             }
@@ -177,6 +191,13 @@ final class OutboundFlow implements FlowListener, AckSink {
 
     /** Holds the lock. */
     private void send(Outgoing message) {
+        int limit = link.maxFrameSize();
+        int size = message.payload().length + Links.PUBLISH_OVERHEAD;
+        if (size > limit) {
+            fail(message.tracker(), Status.RESOURCE_EXHAUSTED, "the message is a frame of " + size
+                    + " bytes and its node accepts at most " + limit + " (its maxFrameSize)");
+            return;
+        }
         inFlight++;
         if (sync) {
             unreleased.put(message.sequence(), message.tracker());
@@ -202,7 +223,14 @@ final class OutboundFlow implements FlowListener, AckSink {
     private void drop(Outgoing message) {
         dropped++;
         publisher.dropped();
-        message.tracker().done();
+        if (sync) {
+            // SYNC loses nothing without an error: the publisher learns of the drop.
+            message.tracker().failed(Status.RESOURCE_EXHAUSTED, target.describe() + ": its window of " + window
+                    + (window == 1 ? " slot" : " slots") + " was full and its policy " + target.policy()
+                    + " dropped the message");
+        } else {
+            message.tracker().done();
+        }
     }
 
     /** The window stayed full under DISCONNECT: end the flow, telling the subscriber why. Holds the lock. */
@@ -367,6 +395,29 @@ final class OutboundFlow implements FlowListener, AckSink {
             }
         }
         return false;
+    }
+
+    /**
+     * Waits, up to a time, until a message offered would be sent or kept without applying the policy.
+     *
+     * @param nanos how long at most
+     * @return whether it would
+     * @throws InterruptedException when interrupted
+     */
+    synchronized boolean awaitSlot(long nanos) throws InterruptedException {
+        if (!hasSlot()) {
+            TimeUnit.NANOSECONDS.timedWait(this, nanos);
+        }
+        return hasSlot();
+    }
+
+    /** @return whether a message offered now would find the window full, or would wait for the connection */
+    synchronized boolean isFull() {
+        return switch (state) {
+            case ATTACHED -> inFlight >= window || !waiting.isEmpty();
+            case ATTACHING -> waiting.size() >= window;
+            default -> false;
+        };
     }
 
     /** @return whether a message offered now would be sent or kept without applying the policy */

@@ -109,9 +109,11 @@ final class PublishTracker {
             }
             finished = true;
             for (String subscription : holding) {
+                publisher.failed();
                 record(Status.DEADLINE_EXCEEDED, subscription + " did not release it within the deadline");
             }
             if (holding.isEmpty()) {
+                publisher.failed();
                 record(Status.DEADLINE_EXCEEDED, "the deadline passed before every subscription released it");
             }
         }

@@ -9,6 +9,7 @@ import dev.orrery.pubsub.Delivery;
 import dev.orrery.pubsub.Publisher;
 import dev.orrery.pubsub.PublisherInfo;
 import dev.orrery.pubsub.PublisherOptions;
+import dev.orrery.pubsub.SlowConsumerPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * @param <T> the type of the values
  */
 final class TopicPublisher<T> implements Publisher<T> {
+    /** How long a publish spins and yields, at most, for a slot before it waits to be woken. */
+    private static final long SPIN_NANOS = 50_000;
+    /** Turns of busy spinning before yielding. */
+    private static final int SPIN_TURNS = 100;
+
     private final TopicsRuntime runtime;
     private final String topic;
     private final String id;
@@ -47,6 +53,9 @@ final class TopicPublisher<T> implements Publisher<T> {
     private record Routes(OutboundFlow[] solo, Group[] groups) {
     }
 
+    /** How long a publish waiting for a slot in a full queue group waits on one member before looking again. */
+    private static final long LOOK_AGAIN_NANOS = 1_000_000;
+
     /** The members of one queue group, taken in turn. */
     private static final class Group {
         final OutboundFlow[] members;
@@ -56,23 +65,34 @@ final class TopicPublisher<T> implements Publisher<T> {
             this.members = members;
         }
 
-        /** The next member in turn that has a free slot, or the next in turn when none has. Under publishing. */
-        OutboundFlow pick() {
-            int fallback = -1;
-            for (int i = 0; i < members.length; i++) {
-                int index = (next + i) % members.length;
-                OutboundFlow candidate = members[index];
-                if (candidate.hasSlot()) {
-                    next = (index + 1) % members.length;
-                    return candidate;
+        /**
+         * The next member in turn that has a free slot. When none has and the next current member's policy is
+         * BLOCK, waits for any member's slot up to the deadline, so that one stuck member does not hold up the
+         * others; otherwise, or then, the next current member in turn, whose policy applies. Under publishing.
+         */
+        OutboundFlow pick(long deadlineNanos) throws InterruptedException {
+            while (true) {
+                int fallback = -1;
+                for (int i = 0; i < members.length; i++) {
+                    int index = (next + i) % members.length;
+                    OutboundFlow candidate = members[index];
+                    if (candidate.hasSlot()) {
+                        next = (index + 1) % members.length;
+                        return candidate;
+                    }
+                    if (fallback < 0 && candidate.isCurrent()) {
+                        fallback = index;
+                    }
                 }
-                if (fallback < 0 && candidate.isCurrent()) {
-                    fallback = index;
+                long left = deadlineNanos - System.nanoTime();
+                if (fallback < 0 || left <= 0 || members[fallback].target().policy() != SlowConsumerPolicy.BLOCK) {
+                    int chosen = fallback >= 0 ? fallback : next;
+                    next = (chosen + 1) % members.length;
+                    return members[chosen];
                 }
+                // Woken by this member's release; the others' are seen when looking again.
+                members[fallback].awaitSlot(Math.min(left, LOOK_AGAIN_NANOS));
             }
-            int chosen = fallback >= 0 ? fallback : next;
-            next = (chosen + 1) % members.length;
-            return members[chosen];
         }
     }
 
@@ -111,7 +131,7 @@ final class TopicPublisher<T> implements Publisher<T> {
                 offer(flow, new OutboundFlow.Outgoing(number, payload, tracker), deadline);
             }
             for (Group group : current.groups) {
-                offer(group.pick(), new OutboundFlow.Outgoing(number, payload, tracker), deadline);
+                offer(group.pick(deadline), new OutboundFlow.Outgoing(number, payload, tracker), deadline);
             }
             published = number;
         } catch (InterruptedException e) {
@@ -121,19 +141,34 @@ final class TopicPublisher<T> implements Publisher<T> {
         } finally {
             publishing.unlock();
         }
-        tracker.seal(runtime.scheduler(), options.delivery() == Delivery.SYNC ? deadline - System.nanoTime() : 0);
+        // At least 1: the deadline may have passed while a BLOCK subscriber's window was full, and the flows
+        // offered the message after that one still owe a release; 0 would wait for them without limit.
+        tracker.seal(runtime.scheduler(), options.delivery() == Delivery.SYNC
+                ? Math.max(1, deadline - System.nanoTime()) : 0);
         return tracker.future;
     }
 
     private static void offer(OutboundFlow flow, OutboundFlow.Outgoing message, long deadline)
             throws InterruptedException {
         message.tracker().expect();
-        flow.offer(message, deadline);
+        if (!flow.offer(message, deadline, false)) {
+            // The window is full: releases usually come within microseconds, quicker than a park and a wake-up.
+            long end = System.nanoTime() + SPIN_NANOS;
+            for (int turns = 0; flow.isFull() && System.nanoTime() - end < 0; turns++) {
+                if (turns < SPIN_TURNS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            flow.offer(message, deadline, true);
+        }
     }
 
     private byte[] encode(T value) throws IOException {
         if (codec == Codec.RAW) {
-            return ((byte[]) value).clone();
+            // Copied once, into the message's payload, by TopicWire.message.
+            return (byte[]) value;
         }
         return Codecs.MSGPACK.writeValueAsBytes(value);
     }
