@@ -269,7 +269,8 @@ public final class Node implements AutoCloseable {
 
     /**
      * Stops gracefully: no new calls are accepted, calls in flight finish within
-     * {@link NodeOptions#shutdownGrace()}, then every connection and transport is closed.
+     * {@link NodeOptions#shutdownGrace()}, then every connection and transport is closed. Any thread may call it,
+     * a shutdown hook too, as often as it likes: each call returns once the node is closed.
      */
     @Override
     public void close() {

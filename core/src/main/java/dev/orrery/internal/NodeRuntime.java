@@ -78,6 +78,8 @@ public final class NodeRuntime {
     private volatile Locator locator;
     private volatile boolean closed;
     private volatile boolean started;
+    /** Completes once {@link #close()} has closed everything. */
+    private final CompletableFuture<Void> closedAll = new CompletableFuture<>();
 
     /**
      * Builds the runtime; nothing listens until {@link #start()}.
@@ -391,10 +393,30 @@ public final class NodeRuntime {
     public void close() {
         synchronized (this) {
             if (closed) {
+                awaitClosed();
                 return;
             }
             closed = true;
         }
+        try {
+            closeNow();
+        } finally {
+            closedAll.complete(null);
+        }
+    }
+
+    /** A second caller of close returns once the first has closed everything, as a JVM's shutdown hook needs. */
+    private void awaitClosed() {
+        try {
+            closedAll.get(options.shutdownGrace().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.warn("node {}: still closing after the shutdown grace of {}", options.name(), options.shutdownGrace());
+        }
+    }
+
+    private void closeNow() {
         Registrar current = registrar;
         if (current != null) {
             // Deregister first, so that callers stop choosing this node before it stops taking calls.
