@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 class PubSubBenchEndToEndTest {
 
     private static final List<String> KEYS = List.of("system", "transport", "payload", "subscribers", "mode",
-            "msgs_per_sec", "p50_us", "p99_us", "p999_us", "cpu_percent");
+            "msgs_per_sec", "slots", "p50_us", "p99_us", "p999_us", "cpu_percent");
 
     /** Checks a row's keys and figures, and returns it as {@code system transport mode}. */
     private static String assertMeasuredRow(String line, int subscribers) throws Exception {
@@ -27,6 +27,7 @@ class PubSubBenchEndToEndTest {
         assertThat(row.get("payload").asInt()).isEqualTo(64);
         assertThat(row.get("subscribers").asInt()).isEqualTo(subscribers);
         assertThat(row.get("msgs_per_sec").asDouble()).as(line).isPositive();
+        assertThat(row.get("slots").isNull()).as(line).isEqualTo(!row.get("system").asText().equals("orrery"));
         assertThat(row.get("p50_us").asDouble()).as(line).isPositive()
                 .isLessThanOrEqualTo(row.get("p99_us").asDouble());
         assertThat(row.get("p99_us").asDouble()).as(line).isLessThanOrEqualTo(row.get("p999_us").asDouble());
