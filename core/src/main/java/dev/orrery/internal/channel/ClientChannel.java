@@ -34,6 +34,8 @@ public final class ClientChannel extends Channel {
     private final CompletableFuture<Void> drained = new CompletableFuture<>();
     /** Whether calls other than the one being waited for are in flight: made once, asked per sync call. */
     private final BooleanSupplier othersWaiting;
+    /** Frames of other flows and calls may come while a publisher reads: the transport's thread goes on after. */
+    private static final BooleanSupplier ALWAYS = () -> true;
     /** Open streams by correlation id: their values arrive after the opening call's slot is free again. */
     private final ConcurrentHashMap<Long, InboundStream> streams = new ConcurrentHashMap<>();
     /** Topic flows this side publishes on, by flow id: a numbering of their own, apart from calls. */
@@ -145,6 +147,19 @@ public final class ClientChannel extends Channel {
     public void awaitInbound(PendingCall call) {
         if (!call.isDone()) {
             connection.awaitInbound(call::isDone, othersWaiting, call.deadlineNanos());
+        }
+    }
+
+    /**
+     * Lets a publisher that waits for releases read them itself where the transport can, as a sync caller does
+     * its reply: see {@link Connection#awaitInbound}.
+     *
+     * @param done          whether it has what it waits for
+     * @param deadlineNanos when it stops waiting, in {@link System#nanoTime()} units
+     */
+    public void awaitInbound(BooleanSupplier done, long deadlineNanos) {
+        if (!done.getAsBoolean()) {
+            connection.awaitInbound(done, ALWAYS, deadlineNanos);
         }
     }
 

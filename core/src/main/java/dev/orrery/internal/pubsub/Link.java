@@ -23,6 +23,16 @@ interface Link {
     int maxFrameSize();
 
     /**
+     * Lets the publishing thread read the subscriber's releases itself while it waits for a slot, where the
+     * transport allows; returns when {@code done} says so or the transport's budget is spent.
+     *
+     * @param done          whether a slot is free
+     * @param deadlineNanos when to stop, in {@link System#nanoTime()} units
+     */
+    default void awaitReleases(java.util.function.BooleanSupplier done, long deadlineNanos) {
+    }
+
+    /**
      * Ends the flow from the publisher's side.
      *
      * @param why {@code OK} when the publisher closed, or why it cut the subscriber off

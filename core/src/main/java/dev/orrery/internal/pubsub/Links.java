@@ -26,6 +26,11 @@ final class Links {
         }
 
         @Override
+        public void awaitReleases(java.util.function.BooleanSupplier done, long deadlineNanos) {
+            channel.awaitInbound(done, deadlineNanos);
+        }
+
+        @Override
         public void end(Failure why) {
             channel.endFlow(flowId, why);
         }

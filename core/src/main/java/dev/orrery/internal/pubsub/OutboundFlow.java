@@ -411,6 +411,22 @@ final class OutboundFlow implements FlowListener, AckSink {
         return hasSlot();
     }
 
+    /**
+     * Waits a little for a slot, reading the subscriber's releases on this thread where the transport allows,
+     * instead of being woken by the thread that would read them. Holds no lock while it reads.
+     *
+     * @param deadlineNanos when to stop, in {@link System#nanoTime()} units
+     */
+    void awaitReleases(long deadlineNanos) {
+        Link current;
+        synchronized (this) {
+            current = state == State.ATTACHED ? link : null;
+        }
+        if (current != null) {
+            current.awaitReleases(() -> !isFull(), deadlineNanos);
+        }
+    }
+
     /** @return whether a message offered now would find the window full, or would wait for the connection */
     synchronized boolean isFull() {
         return switch (state) {

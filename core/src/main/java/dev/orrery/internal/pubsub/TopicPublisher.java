@@ -154,6 +154,7 @@ final class TopicPublisher<T> implements Publisher<T> {
         if (!flow.offer(message, deadline, false)) {
             // The window is full: releases usually come within microseconds, quicker than a park and a wake-up.
             long end = System.nanoTime() + SPIN_NANOS;
+            flow.awaitReleases(Math.min(end, deadline));
             for (int turns = 0; flow.isFull() && System.nanoTime() - end < 0; turns++) {
                 if (turns < SPIN_TURNS) {
                     Thread.onSpinWait();
