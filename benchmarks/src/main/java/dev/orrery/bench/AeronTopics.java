@@ -81,11 +81,6 @@ final class AeronTopics implements TopicSource {
         }
     }
 
-    @Override
-    public int port() {
-        return 0;
-    }
-
     /** Until a subscriber is there, nothing goes. */
     @Override
     public boolean publish(byte[] message, LatencyRecorder failures, BooleanSupplier running) {

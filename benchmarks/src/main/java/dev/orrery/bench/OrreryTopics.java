@@ -80,11 +80,6 @@ final class OrreryTopics implements TopicSource {
         }
     }
 
-    @Override
-    public int port() {
-        return 0;
-    }
-
     /** Waits, as the default policy BLOCK says, while a subscriber's window is full. */
     @Override
     public boolean publish(byte[] message, LatencyRecorder failures, BooleanSupplier running) {

@@ -12,7 +12,9 @@ interface TopicSource extends AutoCloseable {
      *
      * @return the TCP port on 127.0.0.1, or 0 when subscribers find the publisher another way
      */
-    int port();
+    default int port() {
+        return 0;
+    }
 
     /**
      * Publishes one message, waiting while a subscriber has no room for it: every system here delivers every
