@@ -56,6 +56,7 @@ final class JsonRows {
         } else {
             row.putNull("slots");
         }
+        row.put("idle", result.idle());
         return latenciesAndCpu(row, result.p50Us(), result.p99Us(), result.p999Us(), result.cpuPercent());
     }
 

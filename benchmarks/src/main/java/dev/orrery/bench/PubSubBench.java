@@ -73,6 +73,11 @@ public final class PubSubBench implements Callable<Integer> {
                     + "an async publisher, 1 to a sync one (default: ${DEFAULT-VALUE})")
     private int slots;
 
+    @Option(names = "--idle", defaultValue = "hybrid", paramLabel = "busy-spin|hybrid|low-cpu",
+            description = "how each Orrery subscriber's shared-memory readers wait (orrery.shm.idle in the subscriber "
+                    + "processes); the publisher keeps the default, hybrid (default: ${DEFAULT-VALUE})")
+    private String idle;
+
     @Option(names = "--rate", defaultValue = "10000", paramLabel = "MSGS",
             description = "messages a second while the latency is measured (default: ${DEFAULT-VALUE})")
     private int rate;
@@ -109,7 +114,7 @@ public final class PubSubBench implements Callable<Integer> {
         boolean failed = false;
         for (BenchSystem system : systems) {
             for (String over : system == BenchSystem.ORRERY ? transports : List.of(system.transport())) {
-                PubSubScenario scenario = new PubSubScenario(system, over, payload, subscribers, mode, slots, rate,
+                PubSubScenario scenario = new PubSubScenario(system, over, payload, subscribers, mode, slots, idle, rate,
                         warmup, duration);
                 try {
                     PubSubResult result = scenario.run(System.getProperty("java.class.path"), progress);
@@ -176,6 +181,9 @@ public final class PubSubBench implements Callable<Integer> {
         if (payload < TopicMessage.HEADER || payload > RpcBench.MAX_PAYLOAD) {
             throw usage("--payload must be from " + TopicMessage.HEADER + " bytes (a time and a number) to "
                     + RpcBench.MAX_PAYLOAD + ", got " + payload);
+        }
+        if (!RpcBench.IDLE_STRATEGIES.contains(idle)) {
+            throw usage("unknown idle strategy '" + idle + "': use one of " + RpcBench.IDLE_STRATEGIES);
         }
         if (slots < 0 || slots > dev.orrery.pubsub.SubscribeOptions.MAX_SLOTS) {
             throw usage("--slots must be from 1 to " + dev.orrery.pubsub.SubscribeOptions.MAX_SLOTS

@@ -33,6 +33,7 @@ final class PubSubChildren implements AutoCloseable {
      *
      * @param count          how many subscribers
      * @param jvmFlags       JVM options that the system needs
+     * @param subscriberFlags JVM options of the subscribers
      * @param classPath      the class path of the children
      * @param publisherArgs  the options of the publisher's {@link PubSubChild}
      * @param subscriberArgs the options of each subscriber's, given the port the publisher said
@@ -41,7 +42,8 @@ final class PubSubChildren implements AutoCloseable {
      * @throws IOException when a child fails or is not ready in time; those started are stopped
      * @throws InterruptedException when interrupted
      */
-    static PubSubChildren start(int count, List<String> jvmFlags, String classPath, List<String> publisherArgs,
+    static PubSubChildren start(int count, List<String> jvmFlags, List<String> subscriberFlags, String classPath,
+                                List<String> publisherArgs,
                                 IntFunction<List<String>> subscriberArgs, Duration timeout)
             throws IOException, InterruptedException {
         ChildProcess publisher = ChildProcess.start("publisher child", jvmFlags, classPath, PubSubChild.class,
@@ -53,7 +55,7 @@ final class PubSubChildren implements AutoCloseable {
             List<String> arguments = subscriberArgs.apply(Integer.parseInt(ready.substring(
                     PubSubChild.READY.length()).strip()));
             for (int i = 1; i <= count; i++) {
-                subscribers.add(ChildProcess.start("subscriber child " + i, jvmFlags, classPath, PubSubChild.class,
+                subscribers.add(ChildProcess.start("subscriber child " + i, subscriberFlags, classPath, PubSubChild.class,
                         arguments, WORDS));
             }
             for (ChildProcess subscriber : subscribers) {

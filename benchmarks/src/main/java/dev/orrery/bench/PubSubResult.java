@@ -23,10 +23,12 @@ import org.HdrHistogram.Histogram;
  * @param cpuPercent      the CPU time of the publisher and the subscribers together while the rate was measured,
  *                        as a percentage of one core, or NaN when the operating system does not tell
  * @param slots           the window each of Orrery's subscriptions granted, or 0 for a peer
+ * @param idle            how Orrery's subscribers' shared-memory readers waited, or {@code null} elsewhere
  */
 record PubSubResult(String system, String transport, int payload, int subscribers, String mode, double msgsPerSec,
                     double publishedPerSec, double pacedPerSec, double p50Us, double p99Us, double p999Us,
-                    long errors, long missing, String firstError, double cpuPercent, int slots) {
+                    long errors, long missing, String firstError, double cpuPercent, int slots,
+                    String idle) {
 
     /**
      * Summarises the two measurements of a run.
@@ -48,7 +50,8 @@ record PubSubResult(String system, String transport, int payload, int subscriber
                 flood.firstError() != null ? flood.firstError() : paced.firstError(), cpuPercent,
                 scenario.system() == BenchSystem.ORRERY ? dev.orrery.pubsub.SubscribeOptions.window(scenario.slots(),
                         scenario.mode().equals("sync") ? dev.orrery.pubsub.Delivery.SYNC
-                                : dev.orrery.pubsub.Delivery.ASYNC) : 0);
+                                : dev.orrery.pubsub.Delivery.ASYNC) : 0,
+                scenario.idleApplies() ? scenario.idle() : null);
     }
 
     /**

@@ -19,12 +19,13 @@ import java.util.Locale;
  * @param subscribers subscriber processes
  * @param mode        {@code async} or {@code sync}: Orrery's publisher's; peers publish as they always do
  * @param slots       the window of Orrery's subscriptions, 0 for the default
+ * @param idle        how Orrery's subscribers' shared-memory readers wait
  * @param rate        messages a second while the latencies are measured
  * @param warmup      how long the flood runs before the rate is measured
  * @param duration    how long each measurement lasts
  */
 record PubSubScenario(BenchSystem system, String transport, int payload, int subscribers, String mode, int slots,
-                      int rate, Duration warmup, Duration duration) {
+                      String idle, int rate, Duration warmup, Duration duration) {
 
     /** How long a child may take to start, the subscribers to receive a first message, and a child to answer. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -43,7 +44,23 @@ record PubSubScenario(BenchSystem system, String transport, int payload, int sub
      */
     String label() {
         return system.label() + " " + transport + " subs=" + subscribers + " " + publisherMode()
-                + (system == BenchSystem.ORRERY && slots > 0 ? " slots=" + slots : "");
+                + (system == BenchSystem.ORRERY && slots > 0 ? " slots=" + slots : "")
+                + (idleApplies() && !idle.equals("hybrid") ? " idle=" + idle : "");
+    }
+
+    /** @return whether {@link #idle} says anything here: Orrery over shared memory */
+    boolean idleApplies() {
+        return system == BenchSystem.ORRERY && transport.equals("shm");
+    }
+
+    /** @return the JVM options of the subscriber children: the system's, and the idle strategy where it applies */
+    List<String> subscriberFlags() {
+        if (!idleApplies()) {
+            return system.jvmFlags();
+        }
+        List<String> flags = new ArrayList<>(system.jvmFlags());
+        flags.add("-Dorrery.shm.idle=" + idle);
+        return flags;
     }
 
     /**
@@ -61,7 +78,7 @@ record PubSubScenario(BenchSystem system, String transport, int payload, int sub
         progress.flush();
         try (ScratchPath aeron = system == BenchSystem.AERON ? ScratchPath.directory("orrery-bench-aeron-") : null;
              BenchServer.Running nameServer = system == BenchSystem.ORRERY ? OrreryNameServer.serve(0) : null;
-             PubSubChildren children = PubSubChildren.start(subscribers, system.jvmFlags(), classPath,
+             PubSubChildren children = PubSubChildren.start(subscribers, system.jvmFlags(), subscriberFlags(), classPath,
                      arguments("publisher", nameServer, aeron, 0), port -> arguments("subscriber", nameServer,
                              aeron, port), START_TIMEOUT)) {
             PubSubResult result = measure(children, progress);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 class PubSubBenchEndToEndTest {
 
     private static final List<String> KEYS = List.of("system", "transport", "payload", "subscribers", "mode",
-            "msgs_per_sec", "slots", "p50_us", "p99_us", "p999_us", "cpu_percent");
+            "msgs_per_sec", "slots", "idle", "p50_us", "p99_us", "p999_us", "cpu_percent");
 
     /** Checks a row's keys and figures, and returns it as {@code system transport mode}. */
     private static String assertMeasuredRow(String line, int subscribers) throws Exception {

@@ -15,7 +15,8 @@ class PubSubTableTest {
     private static PubSubResult result(String system, String transport, String mode, double msgsPerSec,
                                        double p99Us) {
         return new PubSubResult(system, transport, 64, 2, mode, msgsPerSec, msgsPerSec / 2, 10_000, 10.0, p99Us,
-                p99Us * 2, 0, 0, null, 150.0, system.equals("orrery") ? 16 : 0);
+                p99Us * 2, 0, 0, null, 150.0, system.equals("orrery") ? 16 : 0,
+                system.equals("orrery") && transport.equals("shm") ? "hybrid" : null);
     }
 
     @Test
@@ -51,7 +52,7 @@ class PubSubTableTest {
         JsonNode row = new ObjectMapper().readTree(line);
 
         assertThat(line).isEqualTo("{\"system\":\"orrery\",\"transport\":\"shm\",\"payload\":64,\"subscribers\":2,"
-                + "\"mode\":\"async\",\"msgs_per_sec\":123456.8,\"slots\":16,\"p50_us\":10.0,\"p99_us\":20.0,\"p999_us\":40.0,"
+                + "\"mode\":\"async\",\"msgs_per_sec\":123456.8,\"slots\":16,\"idle\":\"hybrid\",\"p50_us\":10.0,\"p99_us\":20.0,\"p999_us\":40.0,"
                 + "\"cpu_percent\":150.0}");
         assertThat(row.get("msgs_per_sec").asDouble()).isEqualTo(123_456.8);
     }
