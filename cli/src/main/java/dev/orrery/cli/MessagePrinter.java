@@ -31,7 +31,7 @@ final class MessagePrinter implements MessageHandler<JsonNode> {
      * A printer.
      *
      * @param out   stdout, for the messages
-     * @param err   stderr, for notices of publishers that cut the subscription off
+     * @param err   stderr, for notices of publishers that stop delivering: cut off, or lost
      * @param json  whether to print JSON objects rather than lines for people
      * @param count how many messages to print, or {@code null} for no limit
      */
@@ -71,7 +71,8 @@ final class MessagePrinter implements MessageHandler<JsonNode> {
 
     @Override
     public void disconnected(String publisher, OrreryException why) {
-        err.println("publisher " + publisher + " cut this subscription off: " + why.status() + ": "
+        // Cut off as too slow (RESOURCE_EXHAUSTED), or its connection was lost (UNAVAILABLE): the status says which.
+        err.println("publisher " + publisher + " stopped delivering to this subscription: " + why.status() + ": "
                 + why.description());
         err.flush();
     }
