@@ -8,6 +8,7 @@ import dev.orrery.bench.DurationConverter;
 import dev.orrery.pubsub.Publisher;
 import dev.orrery.pubsub.PublisherOptions;
 import dev.orrery.pubsub.TopicPattern;
+import dev.orrery.pubsub.TopicRegistration;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -85,7 +86,7 @@ final class PublishCommand extends ClientCommand {
         JsonNode message = JsonText.parse(json, "the message", EXAMPLE);
         badJson = false;
         // Asked first, so that a missing name server fails here, rather than as a warning and no subscriber.
-        withinDeadline(() -> askNameServer(node, nameServer -> nameServer.locate(TopicRegistrations.SERVICE,
+        withinDeadline(() -> askNameServer(node, nameServer -> nameServer.locate(TopicRegistration.SERVICE,
                 TopicRegistrations.SUBSCRIPTIONS)).size());
         PrintWriter err = spec.commandLine().getErr();
         PublisherOptions options = async ? PublisherOptions.async() : PublisherOptions.sync();

@@ -8,6 +8,7 @@ import dev.orrery.Status;
 import dev.orrery.bench.DurationConverter;
 import dev.orrery.pubsub.SubscribeOptions;
 import dev.orrery.pubsub.TopicPattern;
+import dev.orrery.pubsub.TopicRegistration;
 import dev.orrery.pubsub.TopicSubscription;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class SubscribeCommand extends ClientCommand {
         TopicPattern.of(pattern);
         SubscribeOptions options = options();
         // Asked first, so that a missing name server fails at once rather than as a subscription no one finds.
-        withinDeadline(() -> askNameServer(node, nameServer -> nameServer.list(TopicRegistrations.SERVICE)).size());
+        withinDeadline(() -> askNameServer(node, nameServer -> nameServer.list(TopicRegistration.SERVICE)).size());
         starting = true;
         node.start();
         starting = false;
@@ -125,10 +126,10 @@ final class SubscribeCommand extends ClientCommand {
     /** Waits until the name server lists the subscription, where publishers on other nodes find it. */
     private void awaitListed(Node node, TopicSubscription subscription) throws InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
-        Map<String, String> mine = Map.of(TopicRegistrations.ID, subscription.id());
+        Map<String, String> mine = Map.of(TopicRegistration.ID, subscription.id());
         while (true) {
             int listed = withinDeadline(() -> askNameServer(node, nameServer -> nameServer.locate(
-                    TopicRegistrations.SERVICE, mine)).size());
+                    TopicRegistration.SERVICE, mine)).size());
             if (listed > 0) {
                 return;
             }

@@ -2,6 +2,7 @@ package dev.orrery.cli;
 
 import dev.orrery.pubsub.PublisherInfo;
 import dev.orrery.pubsub.SubscriptionInfo;
+import dev.orrery.pubsub.TopicRegistration;
 import dev.orrery.pubsub.TopicsInfo;
 import dev.orrery.registry.Instance;
 import java.util.ArrayList;
@@ -139,14 +140,14 @@ final class TopicRows {
     /** A publisher or subscription of a node that did not answer, as the name server lists it. */
     private static void registered(Map<String, Sums> rows, Instance instance, String identity) {
         Map<String, String> metadata = instance.metadata();
-        String role = metadata.get(TopicRegistrations.ROLE);
+        String role = metadata.get(TopicRegistration.ROLE);
         Sums sums;
-        if (TopicRegistrations.PUBLISHER.equals(role) && metadata.containsKey(TopicRegistrations.TOPIC)) {
-            sums = sums(rows, Kind.TOPIC, metadata.get(TopicRegistrations.TOPIC), null);
+        if (TopicRegistration.PUBLISHER.equals(role) && metadata.containsKey(TopicRegistration.TOPIC)) {
+            sums = sums(rows, Kind.TOPIC, metadata.get(TopicRegistration.TOPIC), null);
             sums.publishers++;
-        } else if (TopicRegistrations.SUBSCRIBER.equals(role) && metadata.containsKey(TopicRegistrations.PATTERN)) {
-            sums = sums(rows, Kind.PATTERN, metadata.get(TopicRegistrations.PATTERN),
-                    metadata.get(TopicRegistrations.GROUP));
+        } else if (TopicRegistration.SUBSCRIBER.equals(role) && metadata.containsKey(TopicRegistration.PATTERN)) {
+            sums = sums(rows, Kind.PATTERN, metadata.get(TopicRegistration.PATTERN),
+                    metadata.get(TopicRegistration.GROUP));
             sums.subscribers++;
         } else {
             return;

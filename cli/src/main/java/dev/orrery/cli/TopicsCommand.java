@@ -6,6 +6,7 @@ import dev.orrery.Node;
 import dev.orrery.OrreryException;
 import dev.orrery.Status;
 import dev.orrery.bench.DurationConverter;
+import dev.orrery.pubsub.TopicRegistration;
 import dev.orrery.registry.Instance;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -59,7 +60,7 @@ final class TopicsCommand extends ClientCommand {
     int run(Node node, PrintWriter out) {
         List<Instance> instances = new ArrayList<>();
         withinDeadline(() -> {
-            instances.addAll(askNameServer(node, nameServer -> nameServer.locate(TopicRegistrations.SERVICE,
+            instances.addAll(askNameServer(node, nameServer -> nameServer.locate(TopicRegistration.SERVICE,
                     Map.of())));
             return ExitCodes.OK;
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orrery.Node;
+import dev.orrery.pubsub.TopicRegistration;
 import dev.orrery.pubsub.TopicSubscription;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -149,7 +150,7 @@ class PublishCommandTest {
 
     /** Waits until the name server lists this many publishers and subscriptions. */
     static void awaitListed(RegistryFixture registry, int count) {
-        RegistryFixture.await(() -> registry.instances(TopicRegistrations.SERVICE) == count,
-                count + " registrations of " + TopicRegistrations.SERVICE);
+        RegistryFixture.await(() -> registry.instances(TopicRegistration.SERVICE) == count,
+                count + " registrations of " + TopicRegistration.SERVICE);
     }
 }

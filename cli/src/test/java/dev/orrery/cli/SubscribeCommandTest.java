@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orrery.Node;
 import dev.orrery.pubsub.Publisher;
 import dev.orrery.pubsub.PublisherOptions;
+import dev.orrery.pubsub.TopicRegistration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +49,9 @@ class SubscribeCommandTest {
              Node publishing = Node.builder().name("ticker").nameserver(registry.endpoint()).build()) {
             CompletableFuture<CommandRun> subscribe = subscribeInBackground(registry, "subscribe", "--json",
                     "--count", "1", "--group", "workers", "--nameserver", registry.endpoint(), "demo.>");
-            assertThat(registry.nameServer().service().locate(TopicRegistrations.SERVICE, TopicRegistrations
-                    .SUBSCRIPTIONS).getFirst().metadata()).containsEntry(TopicRegistrations.GROUP, "workers")
-                    .containsEntry(TopicRegistrations.PATTERN, "demo.>").containsEntry("node", "subscribe");
+            assertThat(registry.nameServer().service().locate(TopicRegistration.SERVICE, TopicRegistrations
+                    .SUBSCRIPTIONS).getFirst().metadata()).containsEntry(TopicRegistration.GROUP, "workers")
+                    .containsEntry(TopicRegistration.PATTERN, "demo.>").containsEntry("node", "subscribe");
             Publisher<String> publisher = publishing.publisher("demo.a.b", String.class, PublisherOptions.sync());
             assertThat(publisher.awaitSubscribers(1, 10_000)).isTrue();
 
@@ -84,7 +85,7 @@ class SubscribeCommandTest {
             publisher.close();
 
             assertThat(subscribe.get(30, TimeUnit.SECONDS).exitCode()).isZero();
-            assertThat(registry.instances(TopicRegistrations.SERVICE)).isZero();
+            assertThat(registry.instances(TopicRegistration.SERVICE)).isZero();
         }
     }
 
@@ -119,7 +120,7 @@ class SubscribeCommandTest {
     /** Runs the subscription on another thread and returns once the name server lists it. */
     private static CompletableFuture<CommandRun> subscribeInBackground(RegistryFixture registry, String... args) {
         CompletableFuture<CommandRun> subscribe = CompletableFuture.supplyAsync(() -> CommandRun.of(args));
-        RegistryFixture.await(() -> subscribe.isDone() || registry.instances(TopicRegistrations.SERVICE) > 0,
+        RegistryFixture.await(() -> subscribe.isDone() || registry.instances(TopicRegistration.SERVICE) > 0,
                 "the subscription to be registered");
         if (subscribe.isDone()) {
             throw new AssertionError("the command ended early: " + subscribe.join());

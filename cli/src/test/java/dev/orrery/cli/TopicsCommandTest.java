@@ -7,6 +7,7 @@ import dev.orrery.Node;
 import dev.orrery.pubsub.Publisher;
 import dev.orrery.pubsub.PublisherOptions;
 import dev.orrery.pubsub.SubscribeOptions;
+import dev.orrery.pubsub.TopicRegistration;
 import dev.orrery.registry.InstanceSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +88,9 @@ class TopicsCommandTest {
     void shouldNameANodeThatDoesNotAnswerAndStillCountItsSubscription() {
         try (RegistryFixture registry = RegistryFixture.start()) {
             String nowhere = LocalPorts.freeEndpoint();
-            registry.nameServer().service().register(new InstanceSpec(TopicRegistrations.SERVICE, List.of(nowhere),
-                    Map.of(TopicRegistrations.ROLE, TopicRegistrations.SUBSCRIBER, TopicRegistrations.ID, "dead1",
-                            TopicRegistrations.PATTERN, "demo.>", "node", "gone", "host", "box", "pid", "7"),
+            registry.nameServer().service().register(new InstanceSpec(TopicRegistration.SERVICE, List.of(nowhere),
+                    Map.of(TopicRegistration.ROLE, TopicRegistration.SUBSCRIBER, TopicRegistration.ID, "dead1",
+                            TopicRegistration.PATTERN, "demo.>", "node", "gone", "host", "box", "pid", "7"),
                     InstanceSpec.DEFAULT_TTL_MILLIS));
 
             CommandRun table = CommandRun.of("topics", "--nameserver", registry.endpoint());

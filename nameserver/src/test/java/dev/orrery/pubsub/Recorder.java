@@ -126,6 +126,22 @@ final class Recorder implements MessageHandler<Quote> {
         return this;
     }
 
+    /**
+     * Whether at least this many messages arrive in time, returning as soon as they have.
+     *
+     * @param count   how many
+     * @param timeout how long to wait
+     * @return false when they did not
+     */
+    boolean arrivesWithin(int count, Duration timeout) {
+        try {
+            awaitCount(count, timeout);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
     /** Waits until at least this many disconnections were reported. */
     Recorder awaitCuts(int count) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))

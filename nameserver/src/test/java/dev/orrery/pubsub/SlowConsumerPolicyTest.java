@@ -245,8 +245,7 @@ class SlowConsumerPolicyTest {
         int before = recorder.values().size();
         for (long n = from; n < from + 200; n++) {
             publisher.publish(new Quote("q", n)).get(5, TimeUnit.SECONDS);
-            Thread.sleep(20);
-            if (recorder.values().size() > before) {
+            if (recorder.arrivesWithin(before + 1, Duration.ofMillis(20))) {
                 return n;
             }
         }

@@ -18,7 +18,7 @@ import org.awaitility.Awaitility;
  */
 final class TopicCluster implements AutoCloseable {
     /** The service publishers and subscriptions register under. */
-    static final String TOPICS = "orrery.topics";
+    static final String TOPICS = TopicRegistration.SERVICE;
     static final Duration CHILD_START = Duration.ofSeconds(30);
 
     private final EmbeddedNameServer nameServer;
@@ -74,7 +74,7 @@ final class TopicCluster implements AutoCloseable {
 
     /** @return the subscriptions the name server lists */
     List<Instance> subscriptions() {
-        return nameServer.service().locate(TOPICS, Map.of("topic.role", "subscriber"));
+        return nameServer.service().locate(TOPICS, Map.of(TopicRegistration.ROLE, TopicRegistration.SUBSCRIBER));
     }
 
     @Override

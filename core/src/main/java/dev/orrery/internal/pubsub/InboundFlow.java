@@ -133,8 +133,4 @@ final class InboundFlow implements TopicReceiver.Flow {
     TopicWire.Attach attach() {
         return attach;
     }
-
-    boolean isSync() {
-        return sync;
-    }
 }

@@ -45,7 +45,6 @@ final class OutboundFlow implements FlowListener, AckSink {
     /** SYNC messages sent and not yet released, by sequence number. */
     private final Map<Long, PublishTracker> unreleased = new HashMap<>();
     private String lostReason;
-    private long dropped;
 
     OutboundFlow(TopicPublisher<?> publisher, Target target) {
         this.publisher = publisher;
@@ -221,7 +220,6 @@ final class OutboundFlow implements FlowListener, AckSink {
 
     /** Holds the lock. */
     private void drop(Outgoing message) {
-        dropped++;
         publisher.dropped();
         if (sync) {
             // SYNC loses nothing without an error: the publisher learns of the drop.
@@ -448,9 +446,5 @@ final class OutboundFlow implements FlowListener, AckSink {
     /** @return whether the flow still takes messages: not retiring, cut off or closed */
     synchronized boolean isCurrent() {
         return state == State.ATTACHING || state == State.ATTACHED || state == State.LOST;
-    }
-
-    synchronized long droppedCount() {
-        return dropped;
     }
 }

@@ -36,10 +36,6 @@ final class PublishTracker {
         this.publisher = publisher;
     }
 
-    long sequence() {
-        return sequence;
-    }
-
     /** One more flow will settle this message. */
     synchronized void expect() {
         pending++;

@@ -88,10 +88,6 @@ final class Received<T> implements Message<T> {
         }
     }
 
-    boolean isReleased() {
-        return released != 0;
-    }
-
     @Override
     public String toString() {
         return "message " + sequence + " of " + topic() + " from " + publisher();

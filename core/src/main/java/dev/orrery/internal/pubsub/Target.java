@@ -1,5 +1,13 @@
 package dev.orrery.internal.pubsub;
 
+import static dev.orrery.pubsub.TopicRegistration.GROUP;
+import static dev.orrery.pubsub.TopicRegistration.ID;
+import static dev.orrery.pubsub.TopicRegistration.PATTERN;
+import static dev.orrery.pubsub.TopicRegistration.POLICY;
+import static dev.orrery.pubsub.TopicRegistration.ROLE;
+import static dev.orrery.pubsub.TopicRegistration.SLOTS;
+import static dev.orrery.pubsub.TopicRegistration.SUBSCRIBER;
+
 import dev.orrery.pubsub.Delivery;
 import dev.orrery.pubsub.SlowConsumerPolicy;
 import dev.orrery.pubsub.SubscribeOptions;
@@ -20,18 +28,6 @@ import java.util.Map;
  */
 record Target(String id, TopicPattern pattern, String group, SlowConsumerPolicy policy, int slots,
               Instance instance, LocalSubscription<?> local) {
-
-    /** Metadata keys of a registered subscription or publisher, as in {@code docs/protocol.md}, section 24. */
-    static final String ROLE = "topic.role";
-    static final String ID = "topic.id";
-    static final String PATTERN = "topic.pattern";
-    static final String TOPIC = "topic.name";
-    static final String GROUP = "topic.group";
-    static final String POLICY = "topic.policy";
-    static final String SLOTS = "topic.slots";
-    static final String DELIVERY = "topic.delivery";
-    static final String SUBSCRIBER = "subscriber";
-    static final String PUBLISHER = "publisher";
 
     static Target of(LocalSubscription<?> subscription) {
         SubscribeOptions options = subscription.options();

@@ -1,5 +1,12 @@
 package dev.orrery.internal.pubsub;
 
+import static dev.orrery.pubsub.TopicRegistration.DELIVERY;
+import static dev.orrery.pubsub.TopicRegistration.ID;
+import static dev.orrery.pubsub.TopicRegistration.PUBLISHER;
+import static dev.orrery.pubsub.TopicRegistration.ROLE;
+import static dev.orrery.pubsub.TopicRegistration.SERVICE;
+import static dev.orrery.pubsub.TopicRegistration.TOPIC;
+
 import dev.orrery.Endpoint;
 import dev.orrery.OrreryException;
 import dev.orrery.Status;
@@ -46,8 +53,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicsRuntime implements TopicReceiver, TopicsInfo {
     private static final Logger LOG = LoggerFactory.getLogger(TopicsRuntime.class);
-    /** The service under which publishers and subscriptions register with the name server. */
-    public static final String SERVICE = "orrery.topics";
     /** How long a new publisher waits for the name server's list of subscriptions. */
     private static final Duration FIRST_SNAPSHOT = Duration.ofSeconds(2);
     /** How often releases gathered by ASYNC flows are sent even when no more messages come. */
@@ -125,8 +130,8 @@ public final class TopicsRuntime implements TopicReceiver, TopicsInfo {
     }
 
     private static Map<String, String> publisherMetadata(TopicPublisher<?> publisher) {
-        return Map.of(Target.ROLE, Target.PUBLISHER, Target.ID, publisher.id(), Target.TOPIC, publisher.topic(),
-                Target.DELIVERY, publisher.delivery().name());
+        return Map.of(ROLE, PUBLISHER, ID, publisher.id(), TOPIC, publisher.topic(),
+                DELIVERY, publisher.delivery().name());
     }
 
     /**
@@ -310,11 +315,6 @@ public final class TopicsRuntime implements TopicReceiver, TopicsInfo {
 
     Duration defaultDeadline() {
         return context.options().defaultDeadline();
-    }
-
-    /** @return whether this node has a subscription, which needs an endpoint for publishers elsewhere */
-    public boolean hasSubscriptions() {
-        return !subscriptions.isEmpty();
     }
 
     /** Closes every publisher, after what it has accepted is written, then every subscription. */
