@@ -40,24 +40,11 @@ public abstract class CallContext {
      * Runs {@code body} with this context as {@link #current()}.
      *
      * @param body the handler
+     * @return what the handler returned
      * @throws Exception what the handler threw
      */
-    protected final void runWithin(Handler body) throws Exception {
-        ScopedValue.where(CURRENT, this).call(() -> {
-            body.call();
-            return null;
-        });
-    }
-
-    /** A handler body that may throw, for {@link #runWithin}. */
-    @FunctionalInterface
-    protected interface Handler {
-        /**
-         * Runs the handler.
-         *
-         * @throws Exception what it threw
-         */
-        void call() throws Exception;
+    protected final Object runWithin(ScopedValue.CallableOp<Object, Exception> body) throws Exception {
+        return ScopedValue.where(CURRENT, this).call(body);
     }
 
     /**

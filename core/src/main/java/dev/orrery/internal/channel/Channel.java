@@ -4,9 +4,12 @@ import dev.orrery.Status;
 import dev.orrery.internal.wire.Failure;
 import dev.orrery.internal.wire.Frame;
 import dev.orrery.internal.wire.FrameType;
+import dev.orrery.internal.wire.NameCache;
 import dev.orrery.internal.wire.WireException;
 import dev.orrery.transport.Connection;
 import dev.orrery.transport.FrameListener;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -23,11 +26,31 @@ import org.slf4j.LoggerFactory;
  */
 abstract class Channel implements FrameListener {
     private static final Logger LOG = LoggerFactory.getLogger(Channel.class);
+    private static final VarHandle FRAMES_RECEIVED;
+
+    static {
+        try {
+            FRAMES_RECEIVED = MethodHandles.lookup().findVarHandle(Channel.class, "framesReceived", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final Connection connection;
     final ChannelContext context;
-    private volatile long lastReceivedNanos;
+    /**
+     * Frames received so far: counted by the thread that reads them, looked at by the keep-alive timer, which
+     * notes when the count last moved. A count rather than a time: reading the clock per frame would cost
+     * more than the rest of a small frame's handling.
+     */
+    @SuppressWarnings("unused") // through FRAMES_RECEIVED
+    private long framesReceived;
+    /** Keep-alive timer only: the count at its last look, and when it last saw the count move. */
+    private long framesSeen;
+    private long lastReceivedNanos;
     private volatile ScheduledFuture<?> keepAlive;
+    /** The names the last frames carried, reused while frames repeat them. */
+    private final NameCache names = new NameCache();
     /** Set on a protocol error: frames still buffered are ignored while the connection closes. */
     private volatile boolean broken;
     /** Completes when the connection has closed. */
@@ -44,10 +67,11 @@ abstract class Channel implements FrameListener {
         if (broken) {
             return;
         }
-        lastReceivedNanos = context.now();
+        // Opaque: the reading threads take turns under the transport's lock; the timer needs no ordering.
+        FRAMES_RECEIVED.setOpaque(this, (long) FRAMES_RECEIVED.getOpaque(this) + 1);
         Frame frame;
         try {
-            frame = Frame.decode(bytes);
+            frame = Frame.decode(bytes, names);
         } catch (WireException e) {
             protocolError(e.getMessage());
             return;
@@ -126,7 +150,13 @@ abstract class Channel implements FrameListener {
     }
 
     private void checkLiveness() {
-        long silence = context.now() - lastReceivedNanos;
+        long now = context.now();
+        long received = (long) FRAMES_RECEIVED.getOpaque(this);
+        if (received != framesSeen) {
+            framesSeen = received;
+            lastReceivedNanos = now;
+        }
+        long silence = now - lastReceivedNanos;
         if (silence >= context.options().keepAliveTimeout().toNanos()) {
             LOG.warn("closing connection {}: no frame for {} ms (keep-alive timeout {})", connection.remoteAddress(),
                     TimeUnit.NANOSECONDS.toMillis(silence), context.options().keepAliveTimeout());

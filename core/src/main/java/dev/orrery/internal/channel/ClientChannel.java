@@ -50,7 +50,10 @@ public final class ClientChannel extends Channel {
      */
     public ClientChannel(Connection connection, ChannelContext context) {
         super(connection, context);
-        this.othersWaiting = () -> inFlight() > 0;
+        this.othersWaiting = () -> {
+            SlotTable table = slots;
+            return table != null && table.inFlightEstimate() > 0;
+        };
     }
 
     /**
@@ -180,8 +183,10 @@ public final class ClientChannel extends Channel {
                     + " accepts at most " + peerMaxFrameSize);
             return;
         }
+        long clock = call.clockNanos;
+        call.clockNanos = PendingCall.NO_CLOCK;
         switch (slots.admit(call)) {
-            case SEND -> send(call);
+            case SEND -> send(call, clock == PendingCall.NO_CLOCK ? context.now() : clock);
             case WAIT -> {
                 // Sent by whoever frees a slot; failed at its deadline if none frees in time.
             }
@@ -195,8 +200,7 @@ public final class ClientChannel extends Channel {
         }
     }
 
-    private void send(PendingCall call) {
-        long now = context.now();
+    private void send(PendingCall call, long now) {
         if (now - call.deadlineNanos >= 0) {
             if (slots.remove(call)) {
                 call.fail(Status.DEADLINE_EXCEEDED, "the deadline passed before the call could be sent to "
@@ -222,7 +226,7 @@ public final class ClientChannel extends Channel {
     private void sendWaiting() {
         PendingCall next;
         while ((next = slots.nextWaiting()) != null) {
-            send(next);
+            send(next, context.now());
         }
     }
 

@@ -50,10 +50,21 @@ public final class Connector {
      *                         {@link Status#DEADLINE_EXCEEDED} when connecting takes past the deadline
      */
     public ClientChannel channel(long deadlineNanos) {
+        ClientChannel channel = ready();
+        return channel != null ? channel : connected(deadlineNanos);
+    }
+
+    /**
+     * The usable channel, when there is one now.
+     *
+     * @return the channel, or {@code null} when it must be connected first
+     */
+    public ClientChannel ready() {
         ClientChannel channel = ready;
-        if (channel != null && channel.isUsable()) {
-            return channel;
-        }
+        return channel != null && channel.isUsable() ? channel : null;
+    }
+
+    private ClientChannel connected(long deadlineNanos) {
         CompletableFuture<ClientChannel> pending = connect();
         try {
             return pending.get(Math.max(0, deadlineNanos - context.now()), TimeUnit.NANOSECONDS);

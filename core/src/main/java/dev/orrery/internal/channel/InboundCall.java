@@ -14,12 +14,14 @@ public final class InboundCall {
     private final ServerChannel channel;
     private final Frame frame;
     private final long deadlineNanos;
+    private final long receivedNanos;
     private volatile boolean cancelled;
     private volatile Thread runner;
 
-    InboundCall(ServerChannel channel, Frame frame, long deadlineNanos) {
+    InboundCall(ServerChannel channel, Frame frame, long receivedNanos, long deadlineNanos) {
         this.channel = channel;
         this.frame = frame;
+        this.receivedNanos = receivedNanos;
         this.deadlineNanos = deadlineNanos;
     }
 
@@ -36,6 +38,11 @@ public final class InboundCall {
     /** @return the absolute deadline, in the clock's nanoseconds */
     public long deadlineNanos() {
         return deadlineNanos;
+    }
+
+    /** @return when the call was received, in the clock's nanoseconds */
+    public long receivedNanos() {
+        return receivedNanos;
     }
 
     /** @return the caller's address and identity */

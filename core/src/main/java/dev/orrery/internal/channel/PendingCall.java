@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 public final class PendingCall extends CompletableFuture<Object> {
     /** Longest service or method name: far below the 65,535 bytes a header can hold. */
     private static final int MAX_NAME = 1024;
+    /** {@link #clockNanos} when the call has no recent reading of the clock. */
+    public static final long NO_CLOCK = Long.MIN_VALUE;
     final boolean oneWay;
     final long deadlineNanos;
     final Codec codec;
@@ -24,6 +26,12 @@ public final class PendingCall extends CompletableFuture<Object> {
     final byte[] method;
     final byte[] payload;
 
+    /**
+     * The clock as the caller read it to set the deadline, which the call is sent with when it is sent at once;
+     * {@link #NO_CLOCK} when time may have passed since (a connection was made first, or the call waited for a
+     * slot), and the channel reads the clock itself.
+     */
+    long clockNanos;
     /** The slot it holds, -1 while waiting for one. Written under the slot table's lock. */
     int slot = -1;
     /** The correlation id it was sent with, 0 before. Written under the slot table's lock. */
@@ -45,11 +53,29 @@ public final class PendingCall extends CompletableFuture<Object> {
      */
     public PendingCall(boolean oneWay, long deadlineNanos, Codec codec, byte[] service, byte[] method,
                        byte[] payload) {
+        this(oneWay, NO_CLOCK, deadlineNanos, codec, service, method, payload);
+    }
+
+    /**
+     * A call about to start, with the reading of the clock its deadline was set from, which spares the channel
+     * reading it again when it sends the call at once.
+     *
+     * @param oneWay        whether no reply is expected (the slot is released by a CREDIT)
+     * @param clockNanos    the clock when the deadline was set, or {@link #NO_CLOCK}
+     * @param deadlineNanos absolute deadline in nanoTime units
+     * @param codec         codec of the payload
+     * @param service       service name, UTF-8
+     * @param method        method name, UTF-8
+     * @param payload       encoded arguments
+     */
+    public PendingCall(boolean oneWay, long clockNanos, long deadlineNanos, Codec codec, byte[] service,
+                       byte[] method, byte[] payload) {
         if (service.length > MAX_NAME || method.length > MAX_NAME) {
             throw new OrreryException(Status.INVALID_ARGUMENT, "service and method names are limited to "
                     + MAX_NAME + " bytes; got " + service.length + " and " + method.length);
         }
         this.oneWay = oneWay;
+        this.clockNanos = clockNanos;
         this.deadlineNanos = deadlineNanos;
         this.codec = codec;
         this.service = service;
@@ -66,6 +92,11 @@ public final class PendingCall extends CompletableFuture<Object> {
     Frame frame(long nowNanos) {
         long micros = Math.max(0, (deadlineNanos - nowNanos) / 1000);
         return Frame.call(oneWay ? FrameType.ONE_WAY : FrameType.CALL, id, micros, codec, service, method, payload);
+    }
+
+    /** Forgets the clock reading the call was made with: time has passed since, such as a connection's set-up. */
+    public void clockStale() {
+        clockNanos = NO_CLOCK;
     }
 
     /** @return the size of the frame that will carry this call, length prefix excluded */

@@ -26,7 +26,7 @@ public final class ServerChannel extends Channel {
     private final TopicReceiver topics;
     /** Topic flows attached by the publisher at the other end, by flow id. */
     private final ConcurrentHashMap<Long, TopicReceiver.Flow> flows = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, InboundCall> inFlight = new ConcurrentHashMap<>();
+    private final CallTable inFlight = new CallTable();
     private final ConcurrentHashMap<Long, OutboundStream> streams = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> handshakeTimer;
     private volatile boolean handshaken;
@@ -177,14 +177,15 @@ public final class ServerChannel extends Channel {
         long now = context.now();
         long deadline = frame.deadlineMicros() < 0 ? now + context.options().defaultDeadline().toNanos()
                 : now + Math.min(frame.deadlineMicros(), Long.MAX_VALUE / 4000) * 1000;
-        InboundCall call = new InboundCall(this, frame, deadline);
-        if (inFlight.putIfAbsent(frame.correlationId(), call) != null) {
+        InboundCall call = new InboundCall(this, frame, now, deadline);
+        int inFlightNow = inFlight.add(frame.correlationId(), call);
+        if (inFlightNow < 0) {
             protocolError("correlation id " + frame.correlationId() + " is already in flight");
             return;
         }
         if (draining) {
             call.fail(Status.UNAVAILABLE, "the server is shutting down; call another instance", null);
-        } else if (inFlight.size() > context.options().maxConcurrentCallsPerConnection()) {
+        } else if (inFlightNow > context.options().maxConcurrentCallsPerConnection()) {
             call.fail(Status.RESOURCE_EXHAUSTED, "more than " + context.options().maxConcurrentCallsPerConnection()
                     + " calls in flight on this connection (the limit announced in HELLO)", null);
         } else if (frame.codec() >= 0 && Codec.ofId(frame.codec()) == null) {
@@ -245,10 +246,9 @@ public final class ServerChannel extends Channel {
     @Override
     void closed(Throwable cause) {
         handshakeTimer.cancel(false);
-        for (InboundCall call : inFlight.values()) {
+        for (InboundCall call : inFlight.clear()) {
             call.cancel();
         }
-        inFlight.clear();
         for (OutboundStream stream : streams.values()) {
             stream.cancelled();
         }

@@ -21,6 +21,8 @@ final class SlotTable {
     private final int[] free;
     private int freeCount;
     private final ArrayDeque<PendingCall> waiting = new ArrayDeque<>();
+    /** The size of {@link #waiting}, written under the lock, read without it: rarely changes, read per reply. */
+    private volatile int waitingSize;
     private final int maxWaiting;
 
     /** What {@link #admit} did with a call. */
@@ -50,6 +52,7 @@ final class SlotTable {
             return Admission.REFUSE;
         }
         waiting.addLast(call);
+        waitingSize = waiting.size();
         return Admission.WAIT;
     }
 
@@ -90,7 +93,9 @@ final class SlotTable {
             release(call.slot);
             return true;
         }
-        return waiting.remove(call);
+        boolean removed = waiting.remove(call);
+        waitingSize = waiting.size();
+        return removed;
     }
 
     private void release(int slot) {
@@ -103,9 +108,15 @@ final class SlotTable {
      *
      * @return the call now holding a slot, to be sent, or {@code null}
      */
-    synchronized PendingCall nextWaiting() {
+    PendingCall nextWaiting() {
+        // A caller that queued did so under the lock, which this thread took since to free a slot: it is seen.
+        return waitingSize == 0 ? null : takeNextWaiting();
+    }
+
+    private synchronized PendingCall takeNextWaiting() {
         while (freeCount > 0 && !waiting.isEmpty()) {
             PendingCall call = waiting.pollFirst();
+            waitingSize = waiting.size();
             if (!call.isDone()) {
                 assign(call, free[--freeCount]);
                 return call;
@@ -115,6 +126,15 @@ final class SlotTable {
     }
 
     synchronized int inFlightCount() {
+        return inFlight.length - freeCount;
+    }
+
+    /**
+     * The calls in flight, read without the lock: may be stale, for heuristics only.
+     *
+     * @return about how many calls are in flight
+     */
+    int inFlightEstimate() {
         return inFlight.length - freeCount;
     }
 
@@ -131,6 +151,7 @@ final class SlotTable {
     synchronized List<PendingCall> clear(boolean waitingOnly) {
         List<PendingCall> all = new ArrayList<>(waiting);
         waiting.clear();
+        waitingSize = 0;
         if (!waitingOnly) {
             for (int slot = 0; slot < inFlight.length; slot++) {
                 if (inFlight[slot] != null) {

@@ -30,6 +30,11 @@ final class BalancedTargets implements Targets {
     }
 
     @Override
+    public boolean known() {
+        return view.ready();
+    }
+
+    @Override
     public Connector pick(Set<Connector> tried, long deadlineNanos) {
         List<Connector> candidates = resolved(view.instances(deadlineNanos));
         if (candidates.isEmpty()) {

@@ -18,7 +18,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 
 /**
  * The proxy behind a service interface: turns each method call into a remote call to one of its targets,
@@ -36,6 +36,12 @@ public final class ClientInvoker implements InvocationHandler {
     private final Invocations invocations;
     private final long proxyDeadlineNanos;
     private final long nodeDeadlineNanos;
+    /** The method the last call was to, as the proxy passes it: most calls repeat it. */
+    private volatile Resolved lastMethod;
+
+    /** A method the proxy passed, and its descriptor. */
+    private record Resolved(Method method, MethodDescriptor descriptor) {
+    }
 
     private ClientInvoker(ServiceDescriptor service, Targets targets, Invocations invocations,
                           long proxyDeadlineNanos, long nodeDeadlineNanos) {
@@ -56,28 +62,38 @@ public final class ClientInvoker implements InvocationHandler {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        MethodDescriptor descriptor = service.method(method);
-        if (descriptor == null) {
-            return local(proxy, method, args);
+        Resolved last = lastMethod;
+        MethodDescriptor descriptor;
+        if (last != null && last.method == method) {
+            descriptor = last.descriptor;
+        } else {
+            descriptor = service.method(method);
+            if (descriptor == null) {
+                return local(proxy, method, args);
+            }
+            lastMethod = new Resolved(method, descriptor);
         }
-        long deadline = deadline(descriptor);
+        long now = System.nanoTime();
+        long deadline = deadline(descriptor, now);
         return switch (descriptor.kind()) {
             case SYNC -> {
-                Frame reply = callSync(descriptor, deadline, descriptor.encodeArguments(descriptor.codec(), args));
+                Frame reply = callSync(descriptor, now, deadline,
+                        descriptor.encodeArguments(descriptor.codec(), args));
                 yield descriptor.decodeResult(reply.payloadCodec(), reply.payload());
             }
             case ASYNC -> callAsync(descriptor, deadline, descriptor.encodeArguments(descriptor.codec(), args),
                     new HashSet<>(), null);
             case ONE_WAY -> {
-                sendOneWay(descriptor, deadline, descriptor.encodeArguments(descriptor.codec(), args));
+                sendOneWay(descriptor, now, deadline, descriptor.encodeArguments(descriptor.codec(), args));
                 yield null;
             }
-            case STREAM -> openStream(descriptor, deadline, args);
+            case STREAM -> openStream(descriptor, now, deadline, args);
         };
     }
 
-    private Frame callSync(MethodDescriptor descriptor, long deadline, byte[] payload) {
-        return withRetries(descriptor, deadline, () -> newCall(descriptor, deadline, payload), invocations::callSync);
+    private Frame callSync(MethodDescriptor descriptor, long now, long deadline, byte[] payload) {
+        return withRetries(descriptor, deadline, clock -> newCall(descriptor, clock, deadline, payload),
+                now, invocations::callSync);
     }
 
     /** One attempt of a call on one target. */
@@ -86,18 +102,26 @@ public final class ClientInvoker implements InvocationHandler {
         R run(Connector target, PendingCall call);
     }
 
-    /** Runs attempts on one target after another until one succeeds or a failure may not be retried. */
-    private <R> R withRetries(MethodDescriptor descriptor, long deadline, Supplier<PendingCall> calls,
-                              Attempt<R> attempt) {
+    /**
+     * Runs attempts on one target after another until one succeeds or a failure may not be retried.
+     *
+     * @param calls makes an attempt's call, given the clock reading it may be sent with, or
+     *              {@link PendingCall#NO_CLOCK}
+     * @param now   the clock reading the deadline was set from, which the first attempt may use
+     */
+    private <R> R withRetries(MethodDescriptor descriptor, long deadline, LongFunction<PendingCall> calls,
+                              long now, Attempt<R> attempt) {
         // Most calls succeed at once: the set of tried targets is made only when one fails.
         Set<Connector> tried = Set.of();
         OrreryException last = null;
         while (true) {
+            // The first attempt may be sent with the clock reading of the deadline, unless the pick waits.
+            long clock = tried.isEmpty() && targets.known() ? now : PendingCall.NO_CLOCK;
             Connector target = targets.pick(tried, deadline);
             if (target == null) {
                 throw last != null ? last : nowhere(service.name());
             }
-            PendingCall call = calls.get();
+            PendingCall call = calls.apply(clock);
             try {
                 return attempt.run(target, call);
             } catch (OrreryException e) {
@@ -124,7 +148,7 @@ public final class ClientInvoker implements InvocationHandler {
         if (target == null) {
             return CompletableFuture.failedFuture(last != null ? last : nowhere(service.name()));
         }
-        PendingCall call = newCall(descriptor, deadline, payload);
+        PendingCall call = newCall(descriptor, PendingCall.NO_CLOCK, deadline, payload);
         return invocations.callAsync(target, call,
                         reply -> descriptor.decodeResult(reply.payloadCodec(), reply.payload()))
                 .exceptionallyCompose(error -> {
@@ -137,31 +161,33 @@ public final class ClientInvoker implements InvocationHandler {
                 });
     }
 
-    private void sendOneWay(MethodDescriptor descriptor, long deadline, byte[] payload) {
-        withRetries(descriptor, deadline, () -> newCall(descriptor, deadline, payload), (target, call) -> {
+    private void sendOneWay(MethodDescriptor descriptor, long now, long deadline, byte[] payload) {
+        withRetries(descriptor, deadline, clock -> newCall(descriptor, clock, deadline, payload), now,
+                (target, call) -> {
             invocations.sendOneWay(target, call);
             return null;
         });
     }
 
     /** Opens a stream: the call's REPLY says it is open; its values then go to the caller's sink. */
-    private Subscription openStream(MethodDescriptor descriptor, long deadline, Object[] args) {
+    private Subscription openStream(MethodDescriptor descriptor, long now, long deadline, Object[] args) {
         Object sink = args[args.length - 1];
         if (sink == null) {
             throw new IllegalArgumentException(descriptor.name() + " needs a Sink to receive its values, got null");
         }
         byte[] payload = descriptor.encodeArguments(descriptor.codec(), Arrays.copyOf(args, args.length - 1));
-        Supplier<PendingCall> calls = () -> newCall(descriptor, deadline, payload).streamingTo(new InboundStream(
+        LongFunction<PendingCall> calls = clock -> newCall(descriptor, clock, deadline, payload).streamingTo(
+                new InboundStream(
                 (Sink<?>) sink, item -> descriptor.decodeResult(item.payloadCodec(), item.payload()),
                 invocations.callbackExecutor(), STREAM_WINDOW));
-        return withRetries(descriptor, deadline, calls, (target, call) -> {
+        return withRetries(descriptor, deadline, calls, now, (target, call) -> {
             invocations.callSync(target, call);
             return call.stream()::close;
         });
     }
 
-    private PendingCall newCall(MethodDescriptor descriptor, long deadline, byte[] payload) {
-        return new PendingCall(descriptor.kind() == MethodKind.ONE_WAY, deadline, descriptor.codec(),
+    private PendingCall newCall(MethodDescriptor descriptor, long clock, long deadline, byte[] payload) {
+        return new PendingCall(descriptor.kind() == MethodKind.ONE_WAY, clock, deadline, descriptor.codec(),
                 service.nameBytes(), descriptor.nameBytes(), payload);
     }
 
@@ -186,8 +212,7 @@ public final class ClientInvoker implements InvocationHandler {
      * deadline, then the method's or service's {@code @Deadline}, then the node's default; inside a handler it
      * never goes past the deadline of the call being served.
      */
-    private long deadline(MethodDescriptor method) {
-        long now = System.nanoTime();
+    private long deadline(MethodDescriptor method, long now) {
         long deadline = Calls.scopedDeadline();
         if (deadline == Long.MAX_VALUE) {
             long relative = proxyDeadlineNanos > 0 ? proxyDeadlineNanos

@@ -42,9 +42,13 @@ final class Invocations {
      * @return the REPLY frame
      */
     Frame callSync(Connector connector, PendingCall call) {
-        ClientChannel channel = connector.channel(call.deadlineNanos());
+        ClientChannel channel = channel(connector, call);
         channel.start(call);
         channel.awaitInbound(call);
+        if (call.isDone()) {
+            // Delivered while this thread read the connection: no clock, no wait.
+            return PendingCall.replyOrThrow(call.join());
+        }
         Object outcome;
         try {
             outcome = call.get(Math.max(0, call.deadlineNanos() - context.now()), TimeUnit.NANOSECONDS);
@@ -61,6 +65,16 @@ final class Invocations {
         return PendingCall.replyOrThrow(outcome);
     }
 
+    /** The connector's channel, connecting first if needed, after which the call's clock reading is stale. */
+    private static ClientChannel channel(Connector connector, PendingCall call) {
+        ClientChannel channel = connector.ready();
+        if (channel == null) {
+            channel = connector.channel(call.deadlineNanos());
+            call.clockStale();
+        }
+        return channel;
+    }
+
     /**
      * Makes a call whose reply completes a future, decoded on the callback executor.
      *
@@ -73,6 +87,9 @@ final class Invocations {
     <T> CompletableFuture<T> callAsync(Connector connector, PendingCall call, Function<Frame, T> decode) {
         long delay = Math.max(0, call.deadlineNanos() - context.now());
         CompletableFuture<ClientChannel> channel = connector.channelAsync();
+        if (!channel.isDone()) {
+            call.clockStale();
+        }
         ScheduledFuture<?> timer = context.scheduler().schedule(() -> {
             ClientChannel current = channel.getNow(null);
             if (current == null || !current.abandon(call, Status.DEADLINE_EXCEEDED)) {
@@ -101,7 +118,7 @@ final class Invocations {
      * @param call      the call
      */
     void sendOneWay(Connector connector, PendingCall call) {
-        ClientChannel channel = connector.channel(call.deadlineNanos());
+        ClientChannel channel = channel(connector, call);
         channel.start(call);
         try {
             call.awaitSent(call.deadlineNanos() - context.now());

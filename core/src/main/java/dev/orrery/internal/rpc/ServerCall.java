@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Runs one call on the service's executor: waits for a concurrency permit, decodes the arguments, calls
  * the implementation, and answers. It is the handler's {@link CallContext}.
  */
-final class ServerCall extends CallContext implements Runnable {
+final class ServerCall extends CallContext implements Runnable, ScopedValue.CallableOp<Object, Exception> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCall.class);
 
     private final InboundCall call;
@@ -25,6 +25,10 @@ final class ServerCall extends CallContext implements Runnable {
     private final Codec codec;
     /** The sending side of the stream this call opens; {@code null} for other calls. */
     private final OutboundStream stream;
+    /** The thread handing this call to the executor, while it does; see {@link #dispatching}. */
+    private Thread dispatcher;
+    /** The decoded arguments, once the call runs: what {@link #call()} passes to the implementation. */
+    private Object[] arguments;
 
     ServerCall(InboundCall call, ExportedService service, MethodDescriptor method, Codec codec,
                OutboundStream stream) {
@@ -35,21 +39,34 @@ final class ServerCall extends CallContext implements Runnable {
         this.stream = stream;
     }
 
+    /**
+     * Names the thread handing the call to the executor while it does, so that a run on that same thread, by
+     * an executor that runs tasks at once, knows that no time has passed since the call was received.
+     *
+     * @param thread the dispatching thread, or {@code null} once the executor has taken the call
+     */
+    void dispatching(Thread thread) {
+        dispatcher = thread;
+    }
+
     @Override
     public void run() {
         if (call.isCancelled()) {
             return;
         }
-        if (System.nanoTime() - call.deadlineNanos() >= 0) {
+        Thread current = Thread.currentThread();
+        // Run at once by the thread that received the call: the clock it read then is still good.
+        long now = dispatcher == current ? call.receivedNanos() : System.nanoTime();
+        if (now - call.deadlineNanos() >= 0) {
             refuse(Status.DEADLINE_EXCEEDED, "the deadline passed before the handler could start");
             return;
         }
-        call.runningOn(Thread.currentThread());
+        call.runningOn(current);
         boolean permitted = false;
         boolean async = false;
         try {
-            long wait = call.deadlineNanos() - System.nanoTime();
-            permitted = service.permits.tryAcquire(Math.max(0, wait), TimeUnit.NANOSECONDS);
+            permitted = service.permits.tryAcquire()
+                    || service.permits.tryAcquire(Math.max(0, call.deadlineNanos() - now), TimeUnit.NANOSECONDS);
             if (!permitted) {
                 refuse(Status.RESOURCE_EXHAUSTED, service.descriptor.name() + " runs " + service.concurrencyLimit
                         + " calls at once (its concurrency limit) and none finished before the deadline");
@@ -60,20 +77,19 @@ final class ServerCall extends CallContext implements Runnable {
                 args = Arrays.copyOf(args, args.length + 1);
                 args[args.length - 1] = new StreamSink(stream, method, method.replyCodec(codec));
             }
-            Object[] invocation = args;
-            Object[] result = new Object[1];
-            runWithin(() -> result[0] = method.method().invoke(service.implementation, invocation));
-            if (stream != null && result[0] instanceof Subscription subscription) {
+            arguments = args;
+            Object result = runWithin(this);
+            if (stream != null && result instanceof Subscription subscription) {
                 stream.onCancel(subscription::close);
             }
-            if (method.kind() == MethodKind.ASYNC && result[0] instanceof CompletableFuture<?> future) {
+            if (method.kind() == MethodKind.ASYNC && result instanceof CompletableFuture<?> future) {
                 async = true;
                 future.whenComplete((value, error) -> {
                     service.permits.release();
                     answer(value, error);
                 });
             } else {
-                answer(result[0], null);
+                answer(result, null);
             }
         } catch (InterruptedException e) {
             refuse(Status.CANCELLED, "the handler was interrupted");
@@ -89,6 +105,17 @@ final class ServerCall extends CallContext implements Runnable {
                 Thread.interrupted();
             }
         }
+    }
+
+    /**
+     * The handler itself, run by {@link #runWithin} with this call as the context.
+     *
+     * @return what the implementation returned
+     * @throws Exception what it threw, or the reflective failure to call it
+     */
+    @Override
+    public Object call() throws Exception {
+        return method.method().invoke(service.implementation, arguments);
     }
 
     private void refuse(Status status, String message) {

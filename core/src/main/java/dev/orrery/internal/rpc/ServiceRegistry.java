@@ -100,14 +100,18 @@ public final class ServiceRegistry implements CallDispatcher {
             return;
         }
         OutboundStream stream = method.kind() == MethodKind.STREAM ? call.openStream(service.executor) : null;
+        ServerCall task = new ServerCall(call, service, method, codec, stream);
         try {
-            service.executor.execute(new ServerCall(call, service, method, codec, stream));
+            task.dispatching(Thread.currentThread());
+            service.executor.execute(task);
         } catch (RejectedExecutionException e) {
             if (stream != null) {
                 stream.abort();
             }
             call.fail(Status.UNAVAILABLE, "the executor of " + serviceName + " refused the call: " + e.getMessage(),
                     null);
+        } finally {
+            task.dispatching(null);
         }
     }
 }

@@ -19,6 +19,15 @@ public interface Targets {
     Connector pick(Set<Connector> tried, long deadlineNanos);
 
     /**
+     * Whether {@link #pick} answers without waiting now, as it does once the targets are known.
+     *
+     * @return false when a pick may wait, such as for the name server's first answer
+     */
+    default boolean known() {
+        return true;
+    }
+
+    /**
      * A single endpoint.
      *
      * @param connector its connector

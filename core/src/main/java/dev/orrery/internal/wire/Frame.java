@@ -198,6 +198,19 @@ public record Frame(int type, int flags, long correlationId, long deadlineMicros
      * @throws WireException when the bytes are not a valid version 1 frame
      */
     public static Frame decode(ByteBuffer buffer) throws WireException {
+        return decode(buffer, null);
+    }
+
+    /**
+     * Decodes a frame, length prefix excluded, copying what it keeps but for service and method headers that
+     * are the ones the connection's last frame named, which it takes from the cache.
+     *
+     * @param buffer the frame bytes from position to limit
+     * @param names  the connection's last service and method headers, or {@code null} to copy them too
+     * @return the frame
+     * @throws WireException when the bytes are not a valid version 1 frame
+     */
+    public static Frame decode(ByteBuffer buffer, NameCache names) throws WireException {
         int length = buffer.remaining();
         if (length < FIXED_HEADER) {
             throw new WireException("frame of " + length + " bytes is shorter than the minimum of " + FIXED_HEADER);
@@ -234,8 +247,10 @@ public record Frame(int type, int flags, long correlationId, long deadlineMicros
             switch (key) {
                 case HeaderKey.DEADLINE -> deadline = fixedLong(buffer, valueLength);
                 case HeaderKey.CODEC -> codec = fixedByte(buffer, valueLength);
-                case HeaderKey.SERVICE -> service = bytes(buffer, valueLength);
-                case HeaderKey.METHOD -> method = bytes(buffer, valueLength);
+                case HeaderKey.SERVICE -> service = names == null ? bytes(buffer, valueLength)
+                        : names.service(buffer, valueLength);
+                case HeaderKey.METHOD -> method = names == null ? bytes(buffer, valueLength)
+                        : names.method(buffer, valueLength);
                 case HeaderKey.AUTH -> auth = bytes(buffer, valueLength);
                 case HeaderKey.TRACE_ID -> trace = bytes(buffer, valueLength);
                 default -> buffer.position(buffer.position() + valueLength);

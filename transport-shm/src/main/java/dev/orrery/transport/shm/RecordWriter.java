@@ -96,7 +96,7 @@ final class RecordWriter {
         }
         ByteBuffer target = out.body(index, length);
         frame.writeTo(target);
-        checkWritten(frame, target, length);
+        checkWritten(frame, target.position() - index, length);
         out.commit(length);
         wakePeer();
         return true;
@@ -183,13 +183,13 @@ final class RecordWriter {
     private static ByteBuffer encode(OutboundFrame frame, int length) {
         ByteBuffer whole = ByteBuffer.allocate(length);
         frame.writeTo(whole);
-        checkWritten(frame, whole, length);
+        checkWritten(frame, whole.position(), length);
         return whole.flip();
     }
 
-    private static void checkWritten(OutboundFrame frame, ByteBuffer target, int length) {
-        if (target.position() != length) {
-            throw new IllegalStateException("frame " + frame + " wrote " + target.position()
+    private static void checkWritten(OutboundFrame frame, int written, int length) {
+        if (written != length) {
+            throw new IllegalStateException("frame " + frame + " wrote " + written
                     + " bytes but its encodedLength() is " + length);
         }
     }

@@ -2,6 +2,7 @@ package dev.orrery.transport.shm;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
@@ -52,10 +53,23 @@ final class Ring {
     private static final int ALIGNMENT = 8;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    private static final VarHandle HEAD;
+
+    static {
+        try {
+            HEAD = MethodHandles.lookup().findVarHandle(Ring.class, "head", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final MemorySegment header;
     private final MemorySegment data;
     private final ByteBuffer dataView;
+    /** The producer's view of the data area, moved over each record it writes: no buffer made per record. */
+    private final ByteBuffer writeView;
+    /** The consumer's view of the data area, moved over each record it reads. */
+    private final ByteBuffer readView;
     private final int capacity;
     private final int mask;
     private final int maxBody;
@@ -68,6 +82,11 @@ final class Ring {
 
     /** Consumer side: the next position to read. */
     private long head;
+    /**
+     * Consumer side: whether it waits on the marker at its position rather than on the producer position, which
+     * the producer's MARKERS feature allows. It then zeroes each record's bytes before giving them back.
+     */
+    private boolean markers;
 
     /**
      * @param region a region of {@link #bytes(int)} bytes, zeroed when new, 8-byte aligned
@@ -84,6 +103,8 @@ final class Ring {
         this.header = region.asSlice(0, HEADER_BYTES);
         this.data = region.asSlice(HEADER_BYTES, capacity);
         this.dataView = data.asByteBuffer();
+        this.writeView = dataView.duplicate();
+        this.readView = dataView.duplicate();
         this.capacity = capacity;
         this.mask = capacity - 1;
         // A quarter of the ring, so that a record plus the padding before it always fits in an empty ring.
@@ -101,6 +122,18 @@ final class Ring {
      */
     static long bytes(int capacity) {
         return HEADER_BYTES + (long) capacity;
+    }
+
+    /**
+     * Consumer side, before reading: lets it wait on the marker at its position, as it may when the producer
+     * publishes each marker with a release store and writes no empty data record (the MARKERS feature). A
+     * waiting consumer then reads the record's own cache line rather than the producer's position, which the
+     * producer's every write would move to its side.
+     *
+     * @param markers whether to wait on markers
+     */
+    void waitOnMarkers(boolean markers) {
+        this.markers = markers;
     }
 
     /** @return the largest body of one record; larger frames travel in several */
@@ -146,23 +179,29 @@ final class Ring {
     }
 
     /**
-     * A view of claimed body bytes, for the producer to write into.
+     * The claimed body bytes, for the producer to write into: a view of the data area from the body's start
+     * (its position, which is not 0) to its end (its limit), valid until the next call.
      *
      * @param bodyIndex what {@link #tryClaim} returned
      * @param length    the body's length
-     * @return a big-endian buffer of exactly that many bytes
+     * @return a big-endian buffer with exactly that many bytes remaining
      */
     ByteBuffer body(int bodyIndex, int length) {
-        return dataView.slice(bodyIndex, length);
+        return writeView.limit(bodyIndex + length).position(bodyIndex);
     }
 
     /**
-     * Publishes the claimed record.
+     * Publishes the claimed record: its marker with a release store, after the body, for a consumer that waits on
+     * markers, then the producer position, for one that waits on it.
      *
-     * @param marker the body's length, or {@link #CLOSE}
+     * @param marker the body's length, at least 1, or {@link #CLOSE}
      */
     void commit(int marker) {
-        data.set(ValueLayout.JAVA_INT, claimedIndex, marker);
+        if (marker == 0) {
+            // A consumer waiting on markers reads 0 as "not written yet".
+            throw new IllegalArgumentException("a data record needs a body of at least one byte");
+        }
+        INT.setRelease(data, (long) claimedIndex, marker);
         tail += claimedBytes;
         LONG.setRelease(header, (long) PRODUCER_POSITION, tail);
     }
@@ -225,13 +264,18 @@ final class Ring {
      * @throws ProtocolException when the ring holds something no producer of this class writes
      */
     int read(RecordHandler handler, int limit) throws ProtocolException {
-        long available = (long) LONG.getAcquire(header, (long) PRODUCER_POSITION);
+        long available = markers ? Long.MAX_VALUE : (long) LONG.getAcquire(header, (long) PRODUCER_POSITION);
         int count = 0;
         boolean more = true;
         while (head < available && count < limit && more) {
             int index = (int) (head & mask);
-            int marker = data.get(ValueLayout.JAVA_INT, index);
+            int marker = (int) INT.getAcquire(data, (long) index);
+            if (marker == 0 && markers) {
+                break;
+            }
             if (marker == PADDING) {
+                // The producer wrote only the marker here: the rest is zero, or was cleared when last read.
+                clear(index, ALIGNMENT);
                 head += capacity - index;
                 LONG.setRelease(header, (long) CONSUMER_POSITION, head);
                 continue;
@@ -259,15 +303,27 @@ final class Ring {
                         throw corrupt("record marker " + marker, index);
                     }
                     recordBytes = align(RECORD_HEADER + marker);
-                    more = handler.onRecord(dataView.slice(index + RECORD_HEADER, marker));
+                    int body = index + RECORD_HEADER;
+                    more = handler.onRecord(readView.limit(body + marker).position(body));
                 }
             }
             // Released only now: the handler was given a view of these bytes, not a copy.
+            clear(index, recordBytes);
             head += recordBytes;
             LONG.setRelease(header, (long) CONSUMER_POSITION, head);
             count++;
         }
         return count;
+    }
+
+    /** Zeroes a record's bytes before they go back to the producer, when waiting on markers needs it. */
+    private void clear(int index, int bytes) {
+        if (!markers) {
+            return;
+        }
+        for (int offset = 0; offset < bytes; offset += ALIGNMENT) {
+            data.set(ValueLayout.JAVA_LONG, index + offset, 0L);
+        }
     }
 
     private ProtocolException corrupt(String what, int index) {
@@ -283,7 +339,13 @@ final class Ring {
      * @return false only when no record waits
      */
     boolean mayHaveRecords() {
-        return (long) LONG.getAcquire(header, (long) PRODUCER_POSITION) != head;
+        long position = (long) HEAD.getOpaque(this);
+        if (markers) {
+            // A stale position's record was read and cleared: its 0 says "no" only until this thread sees the
+            // new position.
+            return (int) INT.getAcquire(data, (long) (int) (position & mask)) != 0;
+        }
+        return (long) LONG.getAcquire(header, (long) PRODUCER_POSITION) != position;
     }
 
     /** @return whether a record is waiting, with a volatile load for the sleeping protocol */
@@ -319,7 +381,8 @@ final class Ring {
         /**
          * One record.
          *
-         * @param body a view of its bytes, valid only during the call
+         * @param body a view of its bytes from its position (not 0: the record's place in the ring) to its
+         *             limit, valid only during the call, which may move its position
          * @return false to stop reading
          */
         boolean onRecord(ByteBuffer body);

@@ -206,7 +206,9 @@ final class ShmReader implements Ring.RecordHandler {
      */
     int poll() {
         ReentrantLock receiving = connection.receiving();
-        if (!mayHaveRecords() || !receiving.tryLock()) {
+        // Never from inside a read of this ring, such as a listener that waits for a reply on its own thread:
+        // the read under way owns the ring's position.
+        if (!mayHaveRecords() || receiving.isHeldByCurrentThread() || !receiving.tryLock()) {
             return 0;
         }
         try {
@@ -345,21 +347,22 @@ final class ShmReader implements Ring.RecordHandler {
         if (body.remaining() < FrameFormat.LENGTH_FIELD_SIZE) {
             return refuse("a record of " + body.remaining() + " bytes is shorter than a frame's length prefix");
         }
-        long length = Integer.toUnsignedLong(body.getInt(0));
+        long length = Integer.toUnsignedLong(body.getInt(body.position()));
         String refusal = FrameFormat.checkLength(length, maxFrameSize);
         if (refusal != null) {
             return refuse(refusal);
         }
         int rest = body.remaining() - FrameFormat.LENGTH_FIELD_SIZE;
-        if (rest == length) {
-            return deliver(body.slice(FrameFormat.LENGTH_FIELD_SIZE, rest));
-        }
         if (rest > length) {
             return refuse("a record holds " + rest + " bytes for a frame of " + length);
         }
+        body.position(body.position() + FrameFormat.LENGTH_FIELD_SIZE);
+        if (rest == length) {
+            return deliver(body);
+        }
         // The length was checked against the limit above, so this allocation is bounded by it.
         partial = ByteBuffer.allocate((int) length);
-        partial.put(body.slice(FrameFormat.LENGTH_FIELD_SIZE, rest));
+        partial.put(body);
         return true;
     }
 
@@ -379,7 +382,7 @@ final class ShmReader implements Ring.RecordHandler {
 
     private boolean checkPreface(ByteBuffer body) {
         byte[] first = new byte[Math.min(body.remaining(), FrameFormat.PREFACE_LENGTH)];
-        body.get(0, first);
+        body.get(body.position(), first);
         if (body.remaining() == FrameFormat.PREFACE_LENGTH && FrameFormat.isPreface(first, 0)) {
             prefaceSeen = true;
             return true;
