@@ -24,8 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Features are bits; {@link #FUTEX} says that this side can sleep on, and wake, a ring's sleeping flag with a
  * futex. A connection whose two sides both can uses futexes as its doorbell, the Unix socket otherwise.
- * {@link #MARKERS} says that this side, as a producer, publishes each record's marker with a release store
- * and writes no empty data record, so that a consumer may wait on markers ({@link Ring#waitOnMarkers}).
  *
  * The client deletes the segment's file as soon as it has mapped it, and the server deletes it once the
  * client has answered or the set-up has failed: the file exists only between its creation and the client's
@@ -39,8 +37,6 @@ final class Handshake {
     private static final int VERSION = 2;
     /** The feature bit of a side that can use futexes. */
     static final int FUTEX = 1;
-    /** The feature bit of a side whose records a consumer may wait on by their markers. */
-    static final int MARKERS = 2;
     private static final byte MAPPED = 1;
     private static final int MAX_PATH_BYTES = 4096;
     private static final int MAX_CAPACITY = 1 << 30;

@@ -2,7 +2,6 @@ package dev.orrery.transport.shm;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.ProtocolException;
 import java.nio.ByteBuffer;
@@ -53,15 +52,6 @@ final class Ring {
     private static final int ALIGNMENT = 8;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
-    private static final VarHandle HEAD;
-
-    static {
-        try {
-            HEAD = MethodHandles.lookup().findVarHandle(Ring.class, "head", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final MemorySegment header;
     private final MemorySegment data;
@@ -82,11 +72,6 @@ final class Ring {
 
     /** Consumer side: the next position to read. */
     private long head;
-    /**
-     * Consumer side: whether it waits on the marker at its position rather than on the producer position, which
-     * the producer's MARKERS feature allows. It then zeroes each record's bytes before giving them back.
-     */
-    private boolean markers;
 
     /**
      * @param region a region of {@link #bytes(int)} bytes, zeroed when new, 8-byte aligned
@@ -122,18 +107,6 @@ final class Ring {
      */
     static long bytes(int capacity) {
         return HEADER_BYTES + (long) capacity;
-    }
-
-    /**
-     * Consumer side, before reading: lets it wait on the marker at its position, as it may when the producer
-     * publishes each marker with a release store and writes no empty data record (the MARKERS feature). A
-     * waiting consumer then reads the record's own cache line rather than the producer's position, which the
-     * producer's every write would move to its side.
-     *
-     * @param markers whether to wait on markers
-     */
-    void waitOnMarkers(boolean markers) {
-        this.markers = markers;
     }
 
     /** @return the largest body of one record; larger frames travel in several */
@@ -191,17 +164,12 @@ final class Ring {
     }
 
     /**
-     * Publishes the claimed record: its marker with a release store, after the body, for a consumer that waits on
-     * markers, then the producer position, for one that waits on it.
+     * Publishes the claimed record.
      *
-     * @param marker the body's length, at least 1, or {@link #CLOSE}
+     * @param marker the body's length, or {@link #CLOSE}
      */
     void commit(int marker) {
-        if (marker == 0) {
-            // A consumer waiting on markers reads 0 as "not written yet".
-            throw new IllegalArgumentException("a data record needs a body of at least one byte");
-        }
-        INT.setRelease(data, (long) claimedIndex, marker);
+        data.set(ValueLayout.JAVA_INT, claimedIndex, marker);
         tail += claimedBytes;
         LONG.setRelease(header, (long) PRODUCER_POSITION, tail);
     }
@@ -264,18 +232,13 @@ final class Ring {
      * @throws ProtocolException when the ring holds something no producer of this class writes
      */
     int read(RecordHandler handler, int limit) throws ProtocolException {
-        long available = markers ? Long.MAX_VALUE : (long) LONG.getAcquire(header, (long) PRODUCER_POSITION);
+        long available = (long) LONG.getAcquire(header, (long) PRODUCER_POSITION);
         int count = 0;
         boolean more = true;
         while (head < available && count < limit && more) {
             int index = (int) (head & mask);
-            int marker = (int) INT.getAcquire(data, (long) index);
-            if (marker == 0 && markers) {
-                break;
-            }
+            int marker = data.get(ValueLayout.JAVA_INT, index);
             if (marker == PADDING) {
-                // The producer wrote only the marker here: the rest is zero, or was cleared when last read.
-                clear(index, ALIGNMENT);
                 head += capacity - index;
                 LONG.setRelease(header, (long) CONSUMER_POSITION, head);
                 continue;
@@ -308,22 +271,11 @@ final class Ring {
                 }
             }
             // Released only now: the handler was given a view of these bytes, not a copy.
-            clear(index, recordBytes);
             head += recordBytes;
             LONG.setRelease(header, (long) CONSUMER_POSITION, head);
             count++;
         }
         return count;
-    }
-
-    /** Zeroes a record's bytes before they go back to the producer, when waiting on markers needs it. */
-    private void clear(int index, int bytes) {
-        if (!markers) {
-            return;
-        }
-        for (int offset = 0; offset < bytes; offset += ALIGNMENT) {
-            data.set(ValueLayout.JAVA_LONG, index + offset, 0L);
-        }
     }
 
     private ProtocolException corrupt(String what, int index) {
@@ -339,13 +291,7 @@ final class Ring {
      * @return false only when no record waits
      */
     boolean mayHaveRecords() {
-        long position = (long) HEAD.getOpaque(this);
-        if (markers) {
-            // A stale position's record was read and cleared: its 0 says "no" only until this thread sees the
-            // new position.
-            return (int) INT.getAcquire(data, (long) (int) (position & mask)) != 0;
-        }
-        return (long) LONG.getAcquire(header, (long) PRODUCER_POSITION) != position;
+        return (long) LONG.getAcquire(header, (long) PRODUCER_POSITION) != head;
     }
 
     /** @return whether a record is waiting, with a volatile load for the sleeping protocol */

@@ -90,7 +90,7 @@ final class ShmTransport implements Transport {
     }
 
     private int features() {
-        return Handshake.MARKERS | (futex ? Handshake.FUTEX : 0);
+        return futex ? Handshake.FUTEX : 0;
     }
 
     @Override
@@ -197,9 +197,7 @@ final class ShmTransport implements Transport {
         ShmConnection connection = new ShmConnection(remote, out,
                 new SpillWriter(files, name, outbound, spillBytes == 0 ? out.capacity() : spillBytes),
                 segment.arena(), socket, selector, idle, futex);
-        Ring in = segment.ring(outbound.opposite());
-        in.waitOnMarkers((features & Handshake.MARKERS) != 0);
-        ShmReader reader = new ShmReader(connection, in,
+        ShmReader reader = new ShmReader(connection, segment.ring(outbound.opposite()),
                 new SpillReader(files, name, outbound.opposite()), socket, selector, idle, maxFrameSize, futex);
         // The rings are empty, so the preface fits; it goes before anything the listener factory sends.
         connection.tryWriteRecord(FrameFormat.preface());

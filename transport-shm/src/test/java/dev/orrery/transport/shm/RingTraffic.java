@@ -135,9 +135,9 @@ final class RingTraffic {
             return new Expected(current, 0, name, random.nextLong() >>> 1);
         }
         int size = switch (random.nextInt(4)) {
-            case 0 -> 1 + random.nextInt(Math.min(16, maxBody));
-            case 1 -> maxBody - random.nextInt(Math.min(16, maxBody));
-            default -> 1 + random.nextInt(maxBody);
+            case 0 -> random.nextInt(Math.min(17, maxBody + 1));
+            case 1 -> maxBody - random.nextInt(Math.min(17, maxBody + 1));
+            default -> random.nextInt(maxBody + 1);
         };
         return new Expected(current, size, null, 0);
     }
