@@ -5,6 +5,7 @@ import dev.orrery.Endpoint;
 import dev.orrery.Node;
 import dev.orrery.OrreryException;
 import dev.orrery.Status;
+import dev.orrery.internal.NearestName;
 import dev.orrery.registry.Instance;
 import dev.orrery.registry.ServiceSummary;
 import java.io.PrintWriter;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.orrery.OrreryException;
 import dev.orrery.Status;
+import dev.orrery.internal.NearestName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

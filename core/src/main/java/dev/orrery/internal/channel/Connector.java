@@ -85,8 +85,8 @@ public final class Connector {
      * @return completes with the channel, or fails with an {@link OrreryException}
      */
     public CompletableFuture<ClientChannel> channelAsync() {
-        ClientChannel channel = ready;
-        if (channel != null && channel.isUsable()) {
+        ClientChannel channel = ready();
+        if (channel != null) {
             return CompletableFuture.completedFuture(channel);
         }
         return connect().exceptionallyCompose(e -> CompletableFuture.failedFuture(failure(unwrap(e))));

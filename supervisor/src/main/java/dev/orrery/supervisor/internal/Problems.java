@@ -1,5 +1,6 @@
 package dev.orrery.supervisor.internal;
 
+import dev.orrery.internal.NearestName;
 import dev.orrery.supervisor.ConfigProblem;
 import dev.orrery.supervisor.internal.toml.KeyPath;
 import dev.orrery.supervisor.internal.toml.Position;
@@ -41,7 +42,7 @@ final class Problems {
 
     /** A key that means nothing where it is, with the valid key it is nearest to, or the list of them. */
     void unknownKey(TomlNode node, String key, Collection<String> validKeys) {
-        Optional<String> nearest = NearestKey.of(key, validKeys);
+        Optional<String> nearest = NearestName.of(key, validKeys);
         String hint = nearest.map(name -> "did you mean " + name + "?")
                 .orElseGet(() -> validKeys.isEmpty() ? "nothing belongs here"
                         : "valid keys here: " + String.join(", ", validKeys));

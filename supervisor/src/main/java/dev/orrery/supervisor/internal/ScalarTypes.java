@@ -1,5 +1,6 @@
 package dev.orrery.supervisor.internal;
 
+import dev.orrery.internal.NearestName;
 import dev.orrery.supervisor.internal.toml.TomlNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -91,7 +92,7 @@ final class ScalarTypes {
                     return constants.get(words.indexOf(text.value()));
                 }
                 String hint = node instanceof TomlNode.Text text
-                        ? NearestKey.of(text.value(), words).map(word -> "; did you mean " + word + "?").orElse("")
+                        ? NearestName.of(text.value(), words).map(word -> "; did you mean " + word + "?").orElse("")
                         : "";
                 problems.invalid(node, "must be one of " + String.join(", ", words) + hint);
                 return null;

@@ -2,6 +2,7 @@ package dev.orrery.supervisor.internal;
 
 import dev.orrery.supervisor.internal.toml.TomlNode;
 import java.time.Duration;
+import java.util.function.Function;
 
 /** Durations and sizes, written as strings with a unit. */
 final class UnitTypes {
@@ -11,58 +12,50 @@ final class UnitTypes {
 
     /** A duration from {@code min} to {@code max}. */
     static ValueType<Duration> duration(Duration min, Duration max) {
-        return new ValueType<>() {
-            @Override
-            public Duration parse(TomlNode node, Problems problems) {
-                if (!(node instanceof TomlNode.Text text)) {
-                    problems.invalid(node, "must be a duration in quotes: " + Durations.FORM);
-                    return null;
-                }
-                try {
-                    Duration value = Durations.parse(text.value());
-                    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                        problems.invalid(node, "must be from " + format(min) + " to " + format(max));
-                        return null;
-                    }
-                    return value;
-                } catch (IllegalArgumentException e) {
-                    problems.invalid(node, e.getMessage());
-                    return null;
-                }
-            }
-
-            @Override
-            public String format(Duration value) {
-                return Durations.format(value);
-            }
-        };
+        return withUnit("a duration in quotes: " + Durations.FORM, Durations::parse, Durations::format, min, max);
     }
 
     /** A size in bytes of at least {@code min}. */
     static ValueType<Long> size(long min) {
+        return withUnit("a size in quotes: " + Sizes.FORM, Sizes::parse, Sizes::format, min, null);
+    }
+
+    /**
+     * A quoted number with its unit, within bounds.
+     *
+     * @param what   what it must be, for the message of a value that is not a string
+     * @param parse  reads the text, throwing {@link IllegalArgumentException} with the reason when it cannot
+     * @param format writes a value as it would be written in the file
+     * @param min    the smallest valid value
+     * @param max    the largest valid value, or {@code null} for no bound
+     */
+    private static <T extends Comparable<T>> ValueType<T> withUnit(String what, Function<String, T> parse,
+            Function<T, String> format, T min, T max) {
         return new ValueType<>() {
             @Override
-            public Long parse(TomlNode node, Problems problems) {
+            public T parse(TomlNode node, Problems problems) {
                 if (!(node instanceof TomlNode.Text text)) {
-                    problems.invalid(node, "must be a size in quotes: " + Sizes.FORM);
+                    problems.invalid(node, "must be " + what);
                     return null;
                 }
+                T value;
                 try {
-                    long value = Sizes.parse(text.value());
-                    if (value < min) {
-                        problems.invalid(node, "must be at least " + format(min));
-                        return null;
-                    }
-                    return value;
+                    value = parse.apply(text.value());
                 } catch (IllegalArgumentException e) {
                     problems.invalid(node, e.getMessage());
                     return null;
                 }
+                if (value.compareTo(min) < 0 || max != null && value.compareTo(max) > 0) {
+                    problems.invalid(node, max == null ? "must be at least " + format(min)
+                            : "must be from " + format(min) + " to " + format(max));
+                    return null;
+                }
+                return value;
             }
 
             @Override
-            public String format(Long value) {
-                return Sizes.format(value);
+            public String format(T value) {
+                return format.apply(value);
             }
         };
     }

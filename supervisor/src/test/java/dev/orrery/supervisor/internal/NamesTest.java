@@ -43,27 +43,6 @@ class NamesTest {
         assertThat(JavaNames.isQualifiedClassName(name)).isFalse();
     }
 
-    @Test
-    void shouldFindTheKeyMeantByASlipOfTheHand() {
-        List<String> keys = List.of("min-workers", "max-workers", "memory-cap", "log-keep");
-
-        assertThat(NearestKey.of("max-worker", keys)).contains("max-workers");
-        assertThat(NearestKey.of("MAX-WORKERS", keys)).contains("max-workers");
-        assertThat(NearestKey.of("mmeory-cap", keys)).contains("memory-cap");
-        assertThat(NearestKey.of("log-kept", keys)).contains("log-keep");
-        assertThat(NearestKey.of("frobnicate", keys)).isEmpty();
-        assertThat(NearestKey.of("x", keys)).isEmpty();
-    }
-
-    @Test
-    void shouldCountEditsWithSwapsOfNeighbours() {
-        assertThat(NearestKey.edits("kitten", "sitting")).isEqualTo(3);
-        assertThat(NearestKey.edits("", "abc")).isEqualTo(3);
-        assertThat(NearestKey.edits("ab", "ba")).isEqualTo(1);
-        assertThat(NearestKey.edits("port", "prot")).isEqualTo(1);
-        assertThat(NearestKey.edits("same", "same")).isZero();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "0.0.0.0", "10.1.2.3", "::1", "::", "fe80::1", "localhost"})
     void shouldAcceptBindAddresses(String host) {

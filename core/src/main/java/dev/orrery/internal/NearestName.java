@@ -1,24 +1,27 @@
-package dev.orrery.supervisor.internal;
+package dev.orrery.internal;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the valid key that a misspelt one most likely meant, for "did you mean" hints. */
-final class NearestKey {
+/**
+ * Finds the valid name that a misspelt one most likely meant, for "did you mean" hints: of a method or a service
+ * in the command line, of a key in a config file.
+ */
+public final class NearestName {
 
-    private NearestKey() {
+    private NearestName() {
     }
 
     /**
-     * The valid key nearest to a written one, when few enough edits apart to be a slip of the hand: at most one
+     * The valid name nearest to a written one, when few enough edits apart to be a slip of the hand: at most one
      * edit per three characters written, plus one, and never more than three.
      *
-     * @param written    the key as written
-     * @param validKeys  the keys that would be valid there
+     * @param written    the name as written
+     * @param validKeys  the names that would be valid there
      * @return the nearest, or empty when none is near; the first listed wins a tie
      */
-    static Optional<String> of(String written, Collection<String> validKeys) {
+    public static Optional<String> of(String written, Collection<String> validKeys) {
         int limit = Math.min(3, written.length() / 3 + 1);
         String nearest = null;
         int nearestEdits = limit + 1;
@@ -35,8 +38,12 @@ final class NearestKey {
     /**
      * How many single-character insertions, deletions, replacements or swaps of two neighbours turn one text
      * into the other, ignoring case; each character takes part in one swap at most.
+     *
+     * @param from one text
+     * @param to   the other
+     * @return the number of edits
      */
-    static int edits(String from, String to) {
+    public static int edits(String from, String to) {
         String a = from.toLowerCase(Locale.ROOT);
         String b = to.toLowerCase(Locale.ROOT);
         int[] twoBack = new int[b.length() + 1];
