@@ -259,6 +259,17 @@ public final class Node implements AutoCloseable {
     }
 
     /**
+     * The calls this node serves, per service and per method: counters, calls in flight, handler time, bytes and
+     * latencies, as snapshots or bound to a Micrometer registry. With {@link NodeOptions#metrics()} off, it records
+     * nothing.
+     *
+     * @return the node's call metrics
+     */
+    public dev.orrery.metrics.CallMetrics metrics() {
+        return runtime.metrics();
+    }
+
+    /**
      * The node's settings.
      *
      * @return the options
@@ -333,6 +344,15 @@ public final class Node implements AutoCloseable {
         /** @param value calls in flight per client connection @return this */
         public Builder slotWindow(int value) {
             options.slotWindow(value);
+            return this;
+        }
+
+        /**
+         * @param value whether served calls are counted and timed, for {@link Node#metrics()}; default on
+         * @return this
+         */
+        public Builder metrics(boolean value) {
+            options.metrics(value);
             return this;
         }
 

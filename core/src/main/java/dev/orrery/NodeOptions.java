@@ -35,6 +35,8 @@ import java.util.concurrent.Executor;
  * @param sharedMemory         whether peers on this host are called, and this node is served, over shared memory
  * @param callbackExecutor     where the results of async calls are decoded and their futures completed;
  *                             {@code null} for a virtual thread per result
+ * @param metrics              whether the calls this node serves are counted and timed, per service and method
+ *                             ({@link Node#metrics()})
  */
 public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDeadline, int slotWindow,
                           int maxQueuedCalls, int maxConcurrentCallsPerConnection, int concurrencyLimit,
@@ -42,7 +44,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
                           Duration handshakeTimeout, Duration connectTimeout, Duration reconnectBackoffMin,
                           Duration reconnectBackoffMax, Duration shutdownGrace, Executor handlerExecutor,
                           int ioThreads, Endpoint nameserver, Duration leaseTtl, Map<String, String> metadata,
-                          SharedMemory sharedMemory, Executor callbackExecutor) {
+                          SharedMemory sharedMemory, Executor callbackExecutor, boolean metrics) {
 
     /**
      * Validates the settings.
@@ -69,6 +71,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
      * @param metadata             tags of registered instances
      * @param sharedMemory         the use of shared memory with peers on this host
      * @param callbackExecutor     where async results are completed, or {@code null}
+     * @param metrics              whether served calls are recorded
      */
     public NodeOptions {
         Objects.requireNonNull(name, "name");
@@ -148,6 +151,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
         private final Map<String, String> metadata = new LinkedHashMap<>();
         private SharedMemory sharedMemory = SharedMemory.AUTO;
         private Executor callbackExecutor;
+        private boolean metrics = true;
 
         private Builder() {
         }
@@ -196,6 +200,16 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
          */
         public Builder callbackExecutor(Executor value) {
             callbackExecutor = value;
+            return this;
+        }
+
+        /**
+         * @param value whether the calls this node serves are counted and timed, per service and method, for
+         *              {@link Node#metrics()}; default on. Off, the call path records nothing
+         * @return this
+         */
+        public Builder metrics(boolean value) {
+            metrics = value;
             return this;
         }
 
@@ -316,7 +330,7 @@ public record NodeOptions(String name, List<Endpoint> listen, Duration defaultDe
                     maxConcurrentCallsPerConnection, concurrencyLimit, maxFrameSize, keepAliveInterval,
                     keepAliveTimeout, handshakeTimeout, connectTimeout, reconnectBackoffMin, reconnectBackoffMax,
                     shutdownGrace, handlerExecutor, ioThreads, nameserver, leaseTtl, metadata, sharedMemory,
-                    callbackExecutor);
+                    callbackExecutor, metrics);
         }
     }
 }

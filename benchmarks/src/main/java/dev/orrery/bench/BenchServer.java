@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
  * java -cp CLASSPATH dev.orrery.bench.BenchServer --system nameserver --port 0
  * java -cp CLASSPATH dev.orrery.bench.BenchServer --system orrery --nameserver tcp://127.0.0.1:2012 --port 0
  * java -cp CLASSPATH dev.orrery.bench.BenchServer --system orrery --listen 'shm://bench?idle=busy-spin'
+ * java -cp CLASSPATH dev.orrery.bench.BenchServer --system orrery --metrics off --port 0
  * java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp CLASSPATH dev.orrery.bench.BenchServer \
  *     --system aeron --path /dev/shm/orrery-bench-aeron-1
  * }</pre>
@@ -59,6 +60,10 @@ public final class BenchServer implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "port on 127.0.0.1; 0 for any free one")
     private int port;
 
+    @Option(names = "--metrics", paramLabel = "on|off",
+            description = "with --system orrery: whether the node records call metrics (default: on)")
+    private String metrics;
+
     /** Creates the command; picocli fills in its options. */
     public BenchServer() {
     }
@@ -67,7 +72,7 @@ public final class BenchServer implements Callable<Integer> {
      * Runs the server until stdin closes.
      *
      * @param args {@code --system orrery|grpc|jeromq|aeron|floor|nameserver [--nameserver URI] [--listen ENDPOINT]
-     *             [--path PATH] [--port N]}
+     *             [--path PATH] [--port N] [--metrics on|off]}
      */
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchServer()).execute(args));
@@ -94,11 +99,18 @@ public final class BenchServer implements Callable<Integer> {
         if (listen != null && chosen != BenchSystem.ORRERY) {
             throw usage("--listen goes with --system orrery only");
         }
+        if (metrics != null && chosen != BenchSystem.ORRERY) {
+            throw usage("--metrics goes with --system orrery only");
+        }
+        if (metrics != null && !metrics.equals(RpcResult.METRICS_ON) && !metrics.equals(RpcResult.METRICS_OFF)) {
+            throw usage("--metrics is on or off, got '" + metrics + "'");
+        }
         if ((path != null) != chosen.inChildPair()) {
             throw usage("--path goes with --system aeron or floor, and only with them");
         }
         return switch (chosen) {
-            case ORRERY -> OrreryEchoServer.serve(listen != null ? listen : "tcp://127.0.0.1:" + port, nameServer);
+            case ORRERY -> OrreryEchoServer.serve(listen != null ? listen : "tcp://127.0.0.1:" + port, nameServer,
+                    !RpcResult.METRICS_OFF.equals(metrics));
             case GRPC -> grpc(GrpcEcho.serve(port));
             case JEROMQ -> JeroMqEcho.serve(port);
             case AERON -> AeronPong.serve(path);

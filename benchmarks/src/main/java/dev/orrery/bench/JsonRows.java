@@ -8,11 +8,12 @@ import java.io.UncheckedIOException;
 /**
  * Writes results as JSON lines for scripts: one object per result. A row of {@code bench rpc} has exactly the
  * keys {@code system}, {@code transport}, {@code payload}, {@code concurrency}, {@code calls_per_sec},
- * {@code p50_us}, {@code p99_us}, {@code p999_us} and {@code cpu_percent}; a row of {@code bench pubsub} has
- * {@code system}, {@code transport}, {@code payload}, {@code subscribers}, {@code mode}, {@code msgs_per_sec},
- * {@code p50_us}, {@code p99_us}, {@code p999_us} and {@code cpu_percent}. {@code cpu_percent} is the CPU time
- * of the processes measured, over the measurement, as a percentage of one core, or {@code null} where it was not
- * measured.
+ * {@code p50_us}, {@code p99_us}, {@code p999_us}, {@code cpu_percent} and {@code metrics} ({@code "on"} or
+ * {@code "off"}: whether Orrery's server recorded call metrics; {@code null} for the other systems); a row of
+ * {@code bench pubsub} has {@code system}, {@code transport}, {@code payload}, {@code subscribers}, {@code mode},
+ * {@code msgs_per_sec}, {@code p50_us}, {@code p99_us}, {@code p999_us} and {@code cpu_percent}.
+ * {@code cpu_percent} is the CPU time of the processes measured, over the measurement, as a percentage of one
+ * core, or {@code null} where it was not measured.
  */
 final class JsonRows {
 
@@ -34,7 +35,8 @@ final class JsonRows {
                 .put("payload", result.payload())
                 .put("concurrency", result.concurrency())
                 .put("calls_per_sec", tenth(result.callsPerSec()));
-        return latenciesAndCpu(row, result.p50Us(), result.p99Us(), result.p999Us(), result.cpuPercent());
+        latenciesAndCpu(row, result.p50Us(), result.p99Us(), result.p999Us(), result.cpuPercent());
+        return write(row.put("metrics", result.metrics()));
     }
 
     /**
@@ -57,18 +59,22 @@ final class JsonRows {
             row.putNull("slots");
         }
         row.put("idle", result.idle());
-        return latenciesAndCpu(row, result.p50Us(), result.p99Us(), result.p999Us(), result.cpuPercent());
+        return write(latenciesAndCpu(row, result.p50Us(), result.p99Us(), result.p999Us(), result.cpuPercent()));
     }
 
-    /** Adds the keys every row ends with, and writes the row. */
-    private static String latenciesAndCpu(ObjectNode row, double p50Us, double p99Us, double p999Us,
-                                          double cpuPercent) {
+    /** Adds the latencies and the CPU time, which every row has. */
+    private static ObjectNode latenciesAndCpu(ObjectNode row, double p50Us, double p99Us, double p999Us,
+                                              double cpuPercent) {
         row.put("p50_us", p50Us).put("p99_us", p99Us).put("p999_us", p999Us);
         if (Double.isNaN(cpuPercent)) {
             row.putNull("cpu_percent");
         } else {
             row.put("cpu_percent", tenth(cpuPercent));
         }
+        return row;
+    }
+
+    private static String write(ObjectNode row) {
         try {
             return MAPPER.writeValueAsString(row);
         } catch (JsonProcessingException e) {

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Writes results as a table for people, with a ratio line per concurrency when peers ran too. */
+/**
+ * Writes results as a table for people, with a ratio line per concurrency when peers ran too, and one per
+ * concurrency and transport when Orrery ran with its server's call metrics on and off.
+ */
 final class ResultTable {
 
     /** The columns after the first, whose width follows the longest system name. */
@@ -24,20 +27,25 @@ final class ResultTable {
      */
     static List<String> render(List<RpcResult> results) {
         boolean anyErrors = results.stream().anyMatch(result -> result.errors() > 0);
+        // The column shows only when a run turned metrics off: otherwise every Orrery row had them on.
+        boolean metrics = results.stream().anyMatch(result -> RpcResult.METRICS_OFF.equals(result.metrics()));
         int width = Math.max(MIN_SYSTEM_WIDTH, results.stream().mapToInt(result -> result.system().length()).max()
                 .orElse(0));
-        String format = "%-" + width + "s" + COLUMNS + (anyErrors ? " %10s" : "");
+        String format = "%-" + width + "s" + COLUMNS + (metrics ? " %7s" : "%s") + (anyErrors ? " %10s" : "%s");
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, format, "system", "transport", "payload", "concurrency", "calls/s",
-                "p50 µs", "p99 µs", "p99.9 µs", "cpu %", "errors").stripTrailing());
+                "p50 µs", "p99 µs", "p99.9 µs", "cpu %", metrics ? "metrics" : "", anyErrors ? "errors" : "")
+                .stripTrailing());
         for (RpcResult result : results) {
             lines.add(String.format(Locale.ROOT, format, result.system(), result.transport(), result.payload(),
                     result.concurrency(), String.format(Locale.ROOT, "%,.0f", result.callsPerSec()),
                     number(result.p50Us()), number(result.p99Us()), number(result.p999Us()),
                     Double.isNaN(result.cpuPercent()) ? "-" : String.format(Locale.ROOT, "%.0f", result.cpuPercent()),
+                    !metrics ? "" : result.metrics() == null ? "-" : result.metrics(),
                     result.errors() > 0 ? "!! " + result.errors() : "").stripTrailing());
         }
         lines.addAll(ratios(results));
+        lines.addAll(metricsRatios(results));
         for (RpcResult result : results) {
             if (result.errors() > 0) {
                 lines.add(failureLine(result));
@@ -75,7 +83,9 @@ final class ResultTable {
         List<String> lines = new ArrayList<>();
         for (int concurrency : concurrencies) {
             for (RpcResult ours : results) {
-                if (!ours.system().equals(orrery) || ours.concurrency() != concurrency) {
+                // Peers are compared with Orrery as it ships: metrics on.
+                if (!ours.system().equals(orrery) || ours.concurrency() != concurrency
+                        || RpcResult.METRICS_OFF.equals(ours.metrics())) {
                     continue;
                 }
                 String name = transports ? orrery + " " + ours.transport() : orrery;
@@ -85,6 +95,32 @@ final class ResultTable {
                                 peer.system(), ratio(ours.callsPerSec(), peer.callsPerSec()),
                                 ratio(ours.p99Us(), peer.p99Us())));
                     }
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Orrery with its server's call metrics on over Orrery with them off, per concurrency and transport: what
+     * recording costs (below 1x calls/s and above 1x p99 mean it costs something).
+     *
+     * @param results the results
+     * @return a line per concurrency and transport that ran both ways, such as
+     *         {@code c=64 orrery tcp metrics on/off: 0.98x calls/s, p99 1.01x}
+     */
+    static List<String> metricsRatios(List<RpcResult> results) {
+        List<String> lines = new ArrayList<>();
+        for (RpcResult on : results) {
+            if (!RpcResult.METRICS_ON.equals(on.metrics())) {
+                continue;
+            }
+            for (RpcResult off : results) {
+                if (RpcResult.METRICS_OFF.equals(off.metrics()) && off.system().equals(on.system())
+                        && off.transport().equals(on.transport()) && off.concurrency() == on.concurrency()) {
+                    lines.add(String.format(Locale.ROOT, "c=%d %s %s metrics on/off: %s calls/s, p99 %s",
+                            on.concurrency(), on.system(), on.transport(), ratio(on.callsPerSec(), off.callsPerSec()),
+                            ratio(on.p99Us(), off.p99Us())));
                 }
             }
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
  * <pre>{@code
  * orrery bench rpc --peers grpc --duration 5s --concurrency 1,64
  * orrery bench rpc --transport all --peers grpc,jeromq,aeron --concurrency 1,64 --payload 4096
+ * orrery bench rpc --transport tcp --metrics both --concurrency 64
  * }</pre>
  */
 @Command(name = "rpc",
@@ -48,6 +50,8 @@ public final class RpcBench implements Callable<Integer> {
     /** The idle strategies of Orrery's shared-memory transport. */
     static final List<String> IDLE_STRATEGIES = List.of("busy-spin", "hybrid", "low-cpu");
     private static final Duration SERVER_START_TIMEOUT = Duration.ofSeconds(30);
+    /** The one pass of a peer's server child, which has no metrics setting. */
+    private static final List<String> NO_METRICS_SETTING = Collections.singletonList(null);
     /** Numbers the shared-memory endpoints of one run, which must not meet those of another. */
     private static final AtomicInteger SHM_ENDPOINTS = new AtomicInteger();
 
@@ -92,6 +96,12 @@ public final class RpcBench implements Callable<Integer> {
                     + "peers always echo bytes) (default: ${DEFAULT-VALUE})")
     private EchoMethod method;
 
+    @Option(names = "--metrics", defaultValue = "on", split = ",", paramLabel = "on|off|both",
+            description = "whether Orrery's server child records call metrics: on (as Orrery ships), off, or both "
+                    + "(a server child with them on, then one with them off, and the ratio of the two); a list such "
+                    + "as off,on runs each in that order (default: ${DEFAULT-VALUE})")
+    private List<String> metrics;
+
     @Option(names = "--json", description = "print one JSON object per result on stdout, nothing else")
     private boolean json;
 
@@ -104,6 +114,7 @@ public final class RpcBench implements Callable<Integer> {
         List<String> transports = transports();
         List<BenchSystem> systems = systems(transports);
         List<Integer> levels = concurrencies();
+        List<String> metricsSettings = metricsSettings();
         validate(systems, levels);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter progress = spec.commandLine().getErr();
@@ -112,8 +123,13 @@ public final class RpcBench implements Callable<Integer> {
         boolean failed = false;
         for (BenchSystem system : systems) {
             for (String over : system == BenchSystem.ORRERY ? transports : List.of(system.transport())) {
-                failed |= system.inChildPair() ? !runPairs(system, levels, results, progress)
-                        : !runServed(system, over, levels, results, progress);
+                if (system.inChildPair()) {
+                    failed |= !runPairs(system, levels, results, progress);
+                    continue;
+                }
+                for (String setting : system == BenchSystem.ORRERY ? metricsSettings : NO_METRICS_SETTING) {
+                    failed |= !runServed(system, over, setting, levels, results, progress);
+                }
             }
         }
         return results.finish(failed, out, progress);
@@ -122,23 +138,32 @@ public final class RpcBench implements Callable<Integer> {
     /**
      * Runs every concurrency level against one server child of a system, the client in this process.
      *
+     * @param setting Orrery's {@code --metrics} in the server child, {@code on} or {@code off}; {@code null} for
+     *                the peers
      * @return false when the server or a run failed outright; the reason is on {@code progress}
      */
-    private boolean runServed(BenchSystem system, String over, List<Integer> levels, RpcResults results,
-                              PrintWriter progress) throws InterruptedException {
-        progress.println(system.label() + " " + over + ": starting the server child…");
+    private boolean runServed(BenchSystem system, String over, String setting, List<Integer> levels,
+                              RpcResults results, PrintWriter progress) throws InterruptedException {
+        progress.println(system.label() + " " + over + (setting == null ? "" : " (metrics " + setting + ")")
+                + ": starting the server child…");
         progress.flush();
         String shm = "shm://bench-" + ProcessHandle.current().pid() + "-" + SHM_ENDPOINTS.incrementAndGet()
                 + "?idle=" + idle;
-        List<String> serverArgs = over.equals("shm") ? List.of("--system", system.key(), "--listen", shm)
-                : List.of("--system", system.key());
+        List<String> serverArgs = new ArrayList<>(List.of("--system", system.key()));
+        if (over.equals("shm")) {
+            serverArgs.addAll(List.of("--listen", shm));
+        }
+        if (setting != null) {
+            serverArgs.addAll(List.of("--metrics", setting));
+        }
         try (ServerProcess server = ServerProcess.start(system.label(), serverArgs, system.jvmFlags(),
                 System.getProperty("java.class.path"), SERVER_START_TIMEOUT)) {
             Endpoint endpoint = Endpoint.parse(over.equals("shm") ? shm : "tcp://127.0.0.1:" + server.port());
             for (int level : levels) {
                 RpcScenario scenario = new RpcScenario(system, over, payload, level, method, warmup, duration);
-                results.add(scenario.run(endpoint, new CpuMeter(List.of(CpuMeter.THIS_PROCESS, server::cpuTime)),
-                        progress));
+                RpcResult result = scenario.run(endpoint,
+                        new CpuMeter(List.of(CpuMeter.THIS_PROCESS, server::cpuTime)), progress);
+                results.add(setting == null ? result : result.withMetrics(setting));
                 if (!server.isAlive()) {
                     progress.println("!! " + system.label() + ": the server child died during the run");
                     return false;
@@ -208,6 +233,20 @@ public final class RpcBench implements Callable<Integer> {
             throw usage("unknown transport '" + transport + "': use shm, tcp or all");
         }
         return List.of(transport);
+    }
+
+    /** {@code on}, {@code off}, or both in the order asked; {@code both} is on, then off. */
+    private List<String> metricsSettings() {
+        Set<String> settings = new LinkedHashSet<>();
+        for (String setting : metrics) {
+            switch (setting.strip()) {
+                case RpcResult.METRICS_ON -> settings.add(RpcResult.METRICS_ON);
+                case RpcResult.METRICS_OFF -> settings.add(RpcResult.METRICS_OFF);
+                case "both" -> settings.addAll(List.of(RpcResult.METRICS_ON, RpcResult.METRICS_OFF));
+                default -> throw usage("unknown --metrics '" + setting + "': use on, off or both");
+            }
+        }
+        return List.copyOf(settings);
     }
 
     private List<Integer> concurrencies() {

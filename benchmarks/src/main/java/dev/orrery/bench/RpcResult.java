@@ -18,10 +18,39 @@ import org.HdrHistogram.Histogram;
  * @param firstError   the first failure, or {@code null}
  * @param cpuPercent   the CPU time that client and server used together during the measurement, as a percentage
  *                     of one core (up to 200 on two cores), or NaN when it was not measured
+ * @param metrics      whether Orrery's server recorded call metrics, {@code on} or {@code off}; {@code null} for
+ *                     the other systems and benchmarks
  */
 record RpcResult(String system, String transport, int payload, int concurrency, long calls, long errors,
                  long elapsedNanos, double p50Us, double p99Us, double p999Us, String firstError,
-                 double cpuPercent) {
+                 double cpuPercent, String metrics) {
+
+    /** {@link #metrics()} of Orrery measured with its server's call metrics on, as it ships. */
+    static final String METRICS_ON = "on";
+    /** {@link #metrics()} of Orrery measured with its server's call metrics off. */
+    static final String METRICS_OFF = "off";
+
+    /**
+     * A result of a system whose server has no metrics setting.
+     *
+     * @param system       such as {@code orrery} or {@code grpc-java}
+     * @param transport    such as {@code tcp}
+     * @param payload      bytes per request
+     * @param concurrency  calls in flight at once
+     * @param calls        calls that succeeded during the measurement
+     * @param errors       calls that failed during the measurement
+     * @param elapsedNanos how long the measurement lasted
+     * @param p50Us        median round trip, in microseconds
+     * @param p99Us        99th percentile, in microseconds
+     * @param p999Us       99.9th percentile, in microseconds
+     * @param firstError   the first failure, or {@code null}
+     * @param cpuPercent   client and server CPU time in percent of one core, or NaN
+     */
+    RpcResult(String system, String transport, int payload, int concurrency, long calls, long errors,
+              long elapsedNanos, double p50Us, double p99Us, double p999Us, String firstError, double cpuPercent) {
+        this(system, transport, payload, concurrency, calls, errors, elapsedNanos, p50Us, p99Us, p999Us, firstError,
+                cpuPercent, null);
+    }
 
     /**
      * A result whose CPU time was not measured.
@@ -69,7 +98,18 @@ record RpcResult(String system, String transport, int payload, int concurrency, 
      */
     RpcResult withCpuPercent(double percent) {
         return new RpcResult(system, transport, payload, concurrency, calls, errors, elapsedNanos, p50Us, p99Us,
-                p999Us, firstError, percent);
+                p999Us, firstError, percent, metrics);
+    }
+
+    /**
+     * The same result, saying whether Orrery's server recorded call metrics.
+     *
+     * @param setting {@code on} or {@code off}
+     * @return the result
+     */
+    RpcResult withMetrics(String setting) {
+        return new RpcResult(system, transport, payload, concurrency, calls, errors, elapsedNanos, p50Us, p99Us,
+                p999Us, firstError, cpuPercent, setting);
     }
 
     /**

@@ -45,6 +45,7 @@ final class RpcResults {
     int finish(boolean failed, PrintWriter out, PrintWriter progress) {
         if (json != null) {
             ResultTable.ratios(results).forEach(progress::println);
+            ResultTable.metricsRatios(results).forEach(progress::println);
         } else {
             ResultTable.render(results).forEach(out::println);
         }

@@ -42,6 +42,14 @@ class BenchServerOptionsTest {
     }
 
     @Test
+    void shouldRefuseAMetricsSettingForGrpcAndAnUnknownOneForOrrery() {
+        assertThat(run("--system", "grpc", "--metrics", "off")).isEqualTo(2);
+        assertThat(run("--system", "orrery", "--metrics", "maybe")).isEqualTo(2);
+        assertThat(err.toString()).contains("--metrics goes with --system orrery only",
+                "--metrics is on or off, got 'maybe'");
+    }
+
+    @Test
     void shouldRefuseANameServerForGrpc() {
         assertThat(run("--system", "grpc", "--nameserver", "tcp://127.0.0.1:2012")).isEqualTo(2);
         assertThat(err.toString()).contains("--nameserver goes with --system orrery only");

@@ -15,7 +15,7 @@ class JsonRowsTest {
 
     private static final List<String> KEYS =
             List.of("system", "transport", "payload", "concurrency", "calls_per_sec", "p50_us", "p99_us", "p999_us",
-                    "cpu_percent");
+                    "cpu_percent", "metrics");
 
     static void assertWellFormedRow(String line) throws Exception {
         assertThat(line).doesNotContain("\n");
@@ -32,6 +32,8 @@ class JsonRowsTest {
             assertThat(row.get(number).isNumber()).as(number).isTrue();
         }
         assertThat(row.get("cpu_percent").isNumber() || row.get("cpu_percent").isNull()).isTrue();
+        assertThat(row.get("metrics").isNull() || List.of("on", "off").contains(row.get("metrics").asText()))
+                .as(line).isTrue();
     }
 
     /** A row of {@code bench rpc}, which always meters the CPU time. */
@@ -54,7 +56,18 @@ class JsonRowsTest {
         assertWellFormedRow(line);
         assertThat(line).isEqualTo("{\"system\":\"grpc-java\",\"transport\":\"tcp\",\"payload\":64,\"concurrency\":8,"
                 + "\"calls_per_sec\":61728.5,\"p50_us\":45.3,\"p99_us\":99.9,\"p999_us\":1234.5,"
-                + "\"cpu_percent\":null}");
+                + "\"cpu_percent\":null,\"metrics\":null}");
+    }
+
+    @Test
+    void shouldSayWhetherOrrerysServerRecordedMetrics() throws Exception {
+        RpcResult result = new RpcResult("orrery", "shm", 64, 1, 1000, 0, 1_000_000_000L, 1.2, 2.5, 3.1, null)
+                .withMetrics(RpcResult.METRICS_OFF).withCpuPercent(150);
+
+        JsonNode row = new ObjectMapper().readTree(JsonRows.format(result));
+
+        assertWellFormedRow(JsonRows.format(result));
+        assertThat(row.get("metrics").asText()).isEqualTo("off");
     }
 
     @Test

@@ -46,12 +46,15 @@ class OrreryBenchEndToEndTest {
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
 
-        int exit = command.execute("rpc", "--json", "--warmup", "100ms", "--duration", "300ms");
+        int exit = command.execute("rpc", "--json", "--warmup", "100ms", "--duration", "300ms", "--metrics", "both");
 
         assertThat(exit).as(err.toString()).isZero();
         String[] lines = out.toString().strip().split("\n");
-        assertThat(lines).hasSize(1);
-        JsonRowsTest.assertWellFormedRow(lines[0]);
-        assertThat(err.toString()).contains("orrery tcp c=1: connecting… warming up 100ms… measuring 300ms…");
+        assertThat(lines).hasSize(2);
+        assertThat(JsonRowsTest.assertMeasuredRow(lines[0]).get("metrics").asText()).isEqualTo("on");
+        assertThat(JsonRowsTest.assertMeasuredRow(lines[1]).get("metrics").asText()).isEqualTo("off");
+        assertThat(err.toString()).contains("orrery tcp (metrics off): starting the server child…",
+                "orrery tcp c=1: connecting… warming up 100ms… measuring 300ms…",
+                "c=1 orrery tcp metrics on/off: ");
     }
 }

@@ -69,6 +69,33 @@ class ResultTableTest {
     }
 
     @Test
+    void shouldCompareMetricsOnWithOffPerTransportAndConcurrency() {
+        List<RpcResult> results = List.of(
+                result("orrery", 64, 97_000, 103, 0).withMetrics(RpcResult.METRICS_ON),
+                result("orrery", 64, 100_000, 100, 0).withMetrics(RpcResult.METRICS_OFF),
+                result("grpc-java", 64, 50_000, 200, 0));
+
+        List<String> lines = ResultTable.render(results);
+
+        assertThat(lines.get(0)).endsWith("metrics");
+        assertThat(lines.get(1)).endsWith(" on");
+        assertThat(lines.get(2)).endsWith(" off");
+        assertThat(lines.get(3)).endsWith(" -");
+        assertThat(lines).contains("c=64 orrery tcp metrics on/off: 0.97x calls/s, p99 1.03x");
+        assertThat(ResultTable.ratios(results)).as("peers meet Orrery as it ships, metrics on")
+                .containsExactly("c=64 orrery/grpc-java: 1.94x calls/s, p99 0.52x");
+    }
+
+    @Test
+    void shouldLeaveTheMetricsColumnOutWhenNoRunTurnedThemOff() {
+        List<String> lines = ResultTable.render(List.of(result("orrery", 1, 36_000, 30, 0)
+                .withMetrics(RpcResult.METRICS_ON)));
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).doesNotContain("metrics");
+    }
+
+    @Test
     void shouldShoutAboutFailedCalls() {
         List<String> lines = ResultTable.render(List.of(result("orrery", 4, 1000, 30, 7)));
 

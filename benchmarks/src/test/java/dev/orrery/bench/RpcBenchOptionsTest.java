@@ -57,6 +57,12 @@ class RpcBenchOptionsTest {
     }
 
     @Test
+    void shouldRefuseAnUnknownMetricsSetting() {
+        assertThat(run("rpc", "--metrics", "on,sometimes")).isEqualTo(2);
+        assertThat(last.err()).contains("unknown --metrics 'sometimes': use on, off or both");
+    }
+
+    @Test
     void shouldRefuseAConcurrencyOfZero() {
         assertThat(run("rpc", "--concurrency", "1,0")).isEqualTo(2);
         assertThat(last.err()).contains("--concurrency must be from 1 to 65535, got 0");

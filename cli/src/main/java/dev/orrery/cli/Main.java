@@ -8,10 +8,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code orrery} command: runs a name server, serves the demo services, lists and watches what is registered,
+ * The {@code orrery} command: runs services from a config file under a supervisor, runs a name server, serves the demo services, lists and watches what is registered,
  * calls and describes any service by name or at an endpoint, publishes and subscribes to topics, runs benchmarks.
  *
  * <pre>{@code
+ * orrery up examples/orrery.toml
+ * orrery down
  * orrery nameserver --listen tcp://127.0.0.1:2012
  * orrery demo --listen tcp://127.0.0.1:0
  * orrery ls
@@ -30,6 +32,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "by default $" + NameServerOption.ENVIRONMENT + ", else " + NameServerOption.DEFAULT + "."
         },
         subcommands = {
+            UpCommand.class,
+            DownCommand.class,
             NameServerCommand.class,
             DemoCommand.class,
             LsCommand.class,

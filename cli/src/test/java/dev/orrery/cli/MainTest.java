@@ -40,7 +40,7 @@ class MainTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("missing a command: nameserver, demo, ls, watch, call, describe, publish, "
+        assertThat(run.err()).startsWith("missing a command: up, down, nameserver, demo, ls, watch, call, describe, publish, "
                 + "subscribe, topics, bench")
                 .contains("Run 'orrery --help' for more.");
     }

@@ -11,6 +11,7 @@ import dev.orrery.Status;
 import dev.orrery.internal.channel.ChannelContext;
 import dev.orrery.internal.channel.Connector;
 import dev.orrery.internal.channel.ServerChannel;
+import dev.orrery.internal.metrics.ServerCallMetrics;
 import dev.orrery.internal.pubsub.TopicsRuntime;
 import dev.orrery.internal.registry.EndpointChoice;
 import dev.orrery.internal.registry.HostIdentity;
@@ -19,6 +20,7 @@ import dev.orrery.internal.registry.Registrar;
 import dev.orrery.internal.rpc.RpcClient;
 import dev.orrery.internal.rpc.ServiceDescriptor;
 import dev.orrery.internal.rpc.ServiceRegistry;
+import dev.orrery.metrics.CallMetrics;
 import dev.orrery.pubsub.MessageHandler;
 import dev.orrery.pubsub.Publisher;
 import dev.orrery.pubsub.PublisherOptions;
@@ -65,7 +67,8 @@ public final class NodeRuntime {
     private final ScheduledThreadPoolExecutor scheduler;
     private final ExecutorService virtualThreads;
     private final ChannelContext context;
-    private final ServiceRegistry services = new ServiceRegistry();
+    private final ServerCallMetrics metrics;
+    private final ServiceRegistry services;
     private final RpcClient client;
     private final Map<String, Transport> transports = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -95,6 +98,8 @@ public final class NodeRuntime {
                 .name("orrery-" + options.name() + "-", 0).factory());
         String identity = options.name() + "@" + hostName() + "/" + ProcessHandle.current().pid();
         this.context = new ChannelContext(options, scheduler, System::nanoTime, identity);
+        this.metrics = new ServerCallMetrics(options.name(), options.metrics(), System::nanoTime);
+        this.services = new ServiceRegistry(metrics);
         this.client = new RpcClient(context, options.callbackExecutor() != null ? options.callbackExecutor()
                 : virtualThreads);
         this.endpointChoice = new EndpointChoice(SCHEMES, options.sharedMemory());
@@ -120,6 +125,11 @@ public final class NodeRuntime {
     /** @return the settings */
     public NodeOptions options() {
         return options;
+    }
+
+    /** @return the figures of the calls this node serves */
+    public CallMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -448,6 +458,7 @@ public final class NodeRuntime {
         }
         serverChannels.forEach(channel -> channel.connection().close());
         transports.values().forEach(Transport::close);
+        metrics.close();
         virtualThreads.shutdownNow();
         scheduler.shutdownNow();
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  *                   {@code *} wildcard; empty to give workers the supervisor's own class path
  * @param jvmOptions options of the worker's JVM, such as {@code -Dkey=value}, in order
  * @param env        environment variables the worker gets beside the supervisor's own, in the file's order
- * @param memoryCap  the most memory a worker may use, in bytes: its JVM's maximum heap ({@code -Xmx})
+ * @param memoryCap  the most resident memory a worker may use, in bytes; its heap limit is three quarters of it
  */
 public record LaunchSettings(List<Path> classPath, List<String> jvmOptions, Map<String, String> env,
                              long memoryCap) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orrery.Codec;
 import dev.orrery.internal.codec.Codecs;
+import dev.orrery.internal.metrics.MethodRecorder;
+import dev.orrery.internal.metrics.ServiceRecorder;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 
 /**
- * A service a node serves: its descriptor, its implementation, where its handlers run and how many may run
- * at once. Its description is encoded once, here.
+ * A service a node serves: its descriptor, its implementation, where its handlers run, how many may run at once
+ * and, unless metrics are off, its methods' recorders. Its description is encoded once, here.
  */
 final class ExportedService {
     final ServiceDescriptor descriptor;
@@ -17,11 +19,15 @@ final class ExportedService {
     final Executor executor;
     final Semaphore permits;
     final int concurrencyLimit;
+    /** The methods' recorders, or {@code null} when the node records no metrics. */
+    final ServiceRecorder recorders;
     private final byte[] describeJson;
     private final byte[] describeMsgpack;
 
-    ExportedService(ServiceDescriptor descriptor, Object implementation, Executor executor, int concurrencyLimit) {
+    ExportedService(ServiceDescriptor descriptor, Object implementation, Executor executor, int concurrencyLimit,
+                    ServiceRecorder recorders) {
         this.descriptor = descriptor;
+        this.recorders = recorders;
         this.implementation = implementation;
         this.executor = executor;
         this.concurrencyLimit = concurrencyLimit;
@@ -44,5 +50,15 @@ final class ExportedService {
      */
     byte[] description(Codec codec) {
         return codec == Codec.JSON ? describeJson : describeMsgpack;
+    }
+
+    /**
+     * The recorder of one of this service's methods.
+     *
+     * @param method the method
+     * @return its recorder, or {@code null} when the node records no metrics
+     */
+    MethodRecorder recorder(MethodDescriptor method) {
+        return recorders == null ? null : recorders.method(method.index());
     }
 }

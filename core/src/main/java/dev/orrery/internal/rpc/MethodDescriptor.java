@@ -37,6 +37,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MethodDescriptor {
     private final Method method;
+    /** The method's place among its service's methods, in {@link ServiceDescriptor#methods()} order. */
+    private final int index;
     private final String name;
     private final byte[] nameBytes;
     private final MethodKind kind;
@@ -54,8 +56,9 @@ public final class MethodDescriptor {
     private final ObjectWriter[] resultWriters = new ObjectWriter[3];
     private final ObjectReader[] resultReaders = new ObjectReader[3];
 
-    MethodDescriptor(Method method, Codec serviceCodec, long serviceDeadlineMillis) {
+    MethodDescriptor(Method method, int index, Codec serviceCodec, long serviceDeadlineMillis) {
         this.method = method;
+        this.index = index;
         this.name = method.getName();
         this.nameBytes = name.getBytes(StandardCharsets.UTF_8);
         this.kind = kindOf(method);
@@ -172,6 +175,11 @@ public final class MethodDescriptor {
     /** @return the Java method */
     public Method method() {
         return method;
+    }
+
+    /** @return the method's place among its service's methods, from 0, in {@link ServiceDescriptor#methods()} order */
+    public int index() {
+        return index;
     }
 
     /** @return the method's name */

@@ -6,6 +6,7 @@ import dev.orrery.Status;
 import dev.orrery.Subscription;
 import dev.orrery.internal.channel.InboundCall;
 import dev.orrery.internal.channel.OutboundStream;
+import dev.orrery.internal.metrics.MethodRecorder;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one call on the service's executor: waits for a concurrency permit, decodes the arguments, calls
- * the implementation, and answers. It is the handler's {@link CallContext}.
+ * the implementation, and answers. It is the handler's {@link CallContext}. Unless metrics are off, it counts
+ * the call as begun when made and as completed once answered, refused or abandoned: exactly once.
  */
 final class ServerCall extends CallContext implements Runnable, ScopedValue.CallableOp<Object, Exception> {
     private static final Logger LOG = LoggerFactory.getLogger(ServerCall.class);
@@ -25,6 +27,10 @@ final class ServerCall extends CallContext implements Runnable, ScopedValue.Call
     private final Codec codec;
     /** The sending side of the stream this call opens; {@code null} for other calls. */
     private final OutboundStream stream;
+    /** Where the call is counted; {@code null} when the node records no metrics. */
+    private final MethodRecorder recorder;
+    /** When the handler got its permit, in the clock's nanoseconds; its busy time runs from here. */
+    private long startedNanos;
     /** The thread handing this call to the executor, while it does; see {@link #dispatching}. */
     private Thread dispatcher;
     /** The decoded arguments, once the call runs: what {@link #call()} passes to the implementation. */
@@ -37,6 +43,10 @@ final class ServerCall extends CallContext implements Runnable, ScopedValue.Call
         this.method = method;
         this.codec = codec;
         this.stream = stream;
+        this.recorder = service.recorder(method);
+        if (recorder != null) {
+            recorder.begin();
+        }
     }
 
     /**
@@ -52,6 +62,8 @@ final class ServerCall extends CallContext implements Runnable, ScopedValue.Call
     @Override
     public void run() {
         if (call.isCancelled()) {
+            // The caller gave up before the handler started: nothing is answered, but the call completed.
+            recordRefused();
             return;
         }
         Thread current = Thread.currentThread();
@@ -65,13 +77,16 @@ final class ServerCall extends CallContext implements Runnable, ScopedValue.Call
         boolean permitted = false;
         boolean async = false;
         try {
-            permitted = service.permits.tryAcquire()
+            boolean waited = !service.permits.tryAcquire();
+            permitted = !waited
                     || service.permits.tryAcquire(Math.max(0, call.deadlineNanos() - now), TimeUnit.NANOSECONDS);
             if (!permitted) {
                 refuse(Status.RESOURCE_EXHAUSTED, service.descriptor.name() + " runs " + service.concurrencyLimit
                         + " calls at once (its concurrency limit) and none finished before the deadline");
                 return;
             }
+            // Busy time runs from the permit: later than the clock read above only when the permit was waited for.
+            startedNanos = waited && recorder != null ? System.nanoTime() : now;
             Object[] args = method.decodeArguments(codec, call.frame().payload());
             if (stream != null) {
                 args = Arrays.copyOf(args, args.length + 1);
@@ -118,11 +133,38 @@ final class ServerCall extends CallContext implements Runnable, ScopedValue.Call
         return method.method().invoke(service.implementation, arguments);
     }
 
-    private void refuse(Status status, String message) {
+    /**
+     * Fails the call before its handler ran.
+     *
+     * @param status  why
+     * @param message what to tell the caller
+     */
+    void refuse(Status status, String message) {
         if (stream != null) {
             stream.abort();
         }
         call.fail(status, message, null);
+        recordRefused();
+    }
+
+    /** Counts a call whose handler never ran as failed: it was refused, or its caller gave up first. */
+    private void recordRefused() {
+        if (recorder != null) {
+            long latency = System.nanoTime() - call.receivedNanos();
+            recorder.end(latency, 0, call.frame().payloadLength(), 0, true);
+        }
+    }
+
+    /**
+     * Counts a call whose handler ran, once its answer is handed to the transport: the one clock reading a call
+     * adds, and it comes after the answer is on its way.
+     */
+    private void record(int bytesOut, boolean failed) {
+        if (recorder != null) {
+            long end = System.nanoTime();
+            recorder.end(end - call.receivedNanos(), end - startedNanos, call.frame().payloadLength(), bytesOut,
+                    failed);
+        }
     }
 
     private void answer(Object value, Throwable error) {
@@ -131,6 +173,7 @@ final class ServerCall extends CallContext implements Runnable, ScopedValue.Call
         }
         if (error == null && stream != null) {
             call.reply(method.replyCodec(codec), new byte[0]);
+            record(0, call.isCancelled());
             return;
         }
         if (error == null) {
@@ -143,6 +186,9 @@ final class ServerCall extends CallContext implements Runnable, ScopedValue.Call
                 return;
             }
             call.reply(replyCodec, payload);
+            // A caller that gave up was sent nothing, and counts the call as failed.
+            boolean cancelled = call.isCancelled();
+            record(cancelled || call.oneWay() ? 0 : payload.length, cancelled);
             return;
         }
         Throwable cause = Failures.unwrap(error);
@@ -153,6 +199,7 @@ final class ServerCall extends CallContext implements Runnable, ScopedValue.Call
             LOG.debug("{}.{} failed for {}: {}", service.descriptor.name(), method.name(), call.peer(), cause.toString());
         }
         call.fail(status, Failures.messageOf(cause), Failures.typeOf(cause));
+        record(0, true);
     }
 
     @Override

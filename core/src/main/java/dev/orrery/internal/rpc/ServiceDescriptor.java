@@ -60,7 +60,7 @@ public final class ServiceDescriptor {
             if (method.isDefault() || Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
-            MethodDescriptor descriptor = new MethodDescriptor(method, serviceCodec, serviceDeadline);
+            MethodDescriptor descriptor = new MethodDescriptor(method, names.size(), serviceCodec, serviceDeadline);
             MethodDescriptor clash = names.putIfAbsent(method.getName(), descriptor);
             if (clash != null) {
                 throw new IllegalArgumentException(type.getName() + " declares " + method.getName()

@@ -6,6 +6,8 @@ import dev.orrery.Status;
 import dev.orrery.internal.channel.CallDispatcher;
 import dev.orrery.internal.channel.InboundCall;
 import dev.orrery.internal.channel.OutboundStream;
+import dev.orrery.internal.metrics.ServerCallMetrics;
+import dev.orrery.internal.metrics.ServiceRecorder;
 import dev.orrery.internal.wire.Frame;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -20,7 +22,18 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class ServiceRegistry implements CallDispatcher {
     private final ConcurrentHashMap<String, ExportedService> services = new ConcurrentHashMap<>();
+    private final ServerCallMetrics metrics;
     private volatile Target lastTarget;
+
+    /**
+     * A registry with no service yet.
+     *
+     * @param metrics where exported services' figures are listed; each service gets recorders from it unless
+     *                metrics are off
+     */
+    public ServiceRegistry(ServerCallMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /**
      * Exports a service.
@@ -43,9 +56,15 @@ public final class ServiceRegistry implements CallDispatcher {
                         + " reflectively; make the interface public or open its package");
             }
         }
-        ExportedService exported = new ExportedService(descriptor, implementation, executor, concurrencyLimit);
+        ServiceRecorder recorders = metrics.recorder(descriptor.name(), concurrencyLimit,
+                descriptor.methods().keySet().stream().toList());
+        ExportedService exported = new ExportedService(descriptor, implementation, executor, concurrencyLimit,
+                recorders);
         if (services.putIfAbsent(descriptor.name(), exported) != null) {
             throw new OrreryException(Status.ALREADY_EXISTS, "this node already serves " + descriptor.name());
+        }
+        if (recorders != null) {
+            metrics.add(recorders);
         }
     }
 
@@ -105,11 +124,8 @@ public final class ServiceRegistry implements CallDispatcher {
             task.dispatching(Thread.currentThread());
             service.executor.execute(task);
         } catch (RejectedExecutionException e) {
-            if (stream != null) {
-                stream.abort();
-            }
-            call.fail(Status.UNAVAILABLE, "the executor of " + serviceName + " refused the call: " + e.getMessage(),
-                    null);
+            task.refuse(Status.UNAVAILABLE, "the executor of " + serviceName + " refused the call: "
+                    + e.getMessage());
         } finally {
             task.dispatching(null);
         }
