@@ -369,12 +369,6 @@ public final class Supervisor implements SupervisorControl, AutoCloseable {
         }
 
         @Override
-        public List<String> status() {
-            return groups().stream().map(g -> g.name() + " " + g.status().wireName() + " " + g.workers().size()
-                    + (g.workers().size() == 1 ? " worker" : " workers")).toList();
-        }
-
-        @Override
         public long shutdown() {
             Thread.ofPlatform().name("orrery-supervisor-shutdown").start(Supervisor.this::close);
             return ProcessHandle.current().pid();

@@ -1,9 +1,7 @@
 package dev.orrery.supervisor;
 
-import dev.orrery.Idempotent;
 import dev.orrery.OneWay;
 import dev.orrery.Service;
-import java.util.List;
 
 /**
  * The supervisor as a service, registered with the name server it runs: its workers report to it, and
@@ -23,14 +21,6 @@ public interface SupervisorService {
      */
     @OneWay
     void report(WorkerReport report);
-
-    /**
-     * The groups the supervisor runs, with the status of each, such as {@code echo running}.
-     *
-     * @return one line per group
-     */
-    @Idempotent
-    List<String> status();
 
     /**
      * Stops every worker gracefully, then the console, the name server and the supervisor itself. It returns at

@@ -1,8 +1,9 @@
 package dev.orrery.supervisor;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -26,20 +27,12 @@ public final class SupervisorInAProcess {
     public static void main(String[] args) throws InterruptedException {
         Supervisor supervisor = Supervisor.start(SupervisorConfig.load(Path.of(args[0])),
                 SupervisorOptions.defaults());
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<GroupSnapshot> groups = supervisor.groups();
-            boolean ready = groups.stream().allMatch(g -> g.status() == GroupStatus.RUNNING
-                    && g.workers().size() == g.minWorkers()
-                    && g.workers().stream().allMatch(w -> w.status() == WorkerStatus.RUNNING));
-            if (ready) {
-                System.out.println(WORKERS + String.join(" ", groups.stream().flatMap(g -> g.workers().stream())
-                        .map(w -> Long.toString(w.pid())).toList()));
-                System.out.flush();
-                break;
-            }
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> supervisor.groups()
+                .stream().allMatch(g -> g.status() == GroupStatus.RUNNING && g.workers().size() == g.minWorkers()
+                        && g.workers().stream().allMatch(w -> w.status() == WorkerStatus.RUNNING)));
+        System.out.println(WORKERS + String.join(" ", supervisor.groups().stream()
+                .flatMap(g -> g.workers().stream()).map(w -> Long.toString(w.pid())).toList()));
+        System.out.flush();
         new CountDownLatch(1).await();
     }
 }

@@ -28,7 +28,6 @@ final class GroupCalls {
     private final Map<Long, Map<String, MethodMetrics>> lastByWorker = new HashMap<>();
     private final Map<Long, Long> inFlightByWorker = new HashMap<>();
     private final Map<Long, Long> capacityByWorker = new HashMap<>();
-    private long errors;
 
     /**
      * Adds a worker's report.
@@ -47,7 +46,6 @@ final class GroupCalls {
             totals.calls += calls;
             totals.intervalCalls += calls;
             totals.errors += failed;
-            errors += failed;
             totals.bytesIn += growth(before == null ? 0 : before.bytesIn(), method.bytesIn());
             totals.bytesOut += growth(before == null ? 0 : before.bytesOut(), method.bytesOut());
             totals.intervalBusyNanos += growth(before == null ? 0 : before.busyNanos(), method.busyNanos());
@@ -78,7 +76,8 @@ final class GroupCalls {
         }
         try {
             return MethodMetrics.decodeLatency(encoded);
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException e) {
+            // Not a histogram: the report's counts still count, its latencies cannot.
             return null;
         }
     }
@@ -125,7 +124,7 @@ final class GroupCalls {
 
     /** @return failed calls since the group started */
     long errors() {
-        return errors;
+        return methods.values().stream().mapToLong(totals -> totals.errors).sum();
     }
 
     /** @return each method's figures, the rates and percentiles of the last closed interval */

@@ -158,7 +158,7 @@ public final class GroupRunner {
         return worker;
     }
 
-    /** Stops one worker gracefully, the most recently added, unless the group is at its minimum. */
+    /** Stops one worker gracefully, the most recently added; keeping the group at its minimum is the caller's part. */
     public void remove() {
         workers.values().stream().filter(w -> !w.retiring).max(Comparator.comparingInt(w -> w.slot))
                 .ifPresent(this::retire);

@@ -1,5 +1,6 @@
 package dev.orrery.supervisor.internal.run;
 
+import dev.orrery.metrics.CallMetrics;
 import dev.orrery.supervisor.GroupSnapshot;
 import dev.orrery.supervisor.MethodSnapshot;
 import dev.orrery.supervisor.WorkerSnapshot;
@@ -16,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The supervisor's figures as Micrometer meters, updated at every sample: per method of each group, calls,
  * errors, calls in flight, latency percentiles and bytes; per worker, CPU, resident memory, threads, uptime and
- * restarts; per group, its worker count. Meter names follow Micrometer's dotted style; a Prometheus registry
- * shows {@code orrery.calls} as {@code orrery_calls_total}.
+ * restarts; per group, its worker count. The call meters have the names a node's own {@link CallMetrics} binding
+ * uses, with a {@code group} tag more; a Prometheus registry shows {@code orrery.calls} as {@code orrery_calls_total}.
  */
 public final class SupervisorMetrics implements AutoCloseable {
 
@@ -39,9 +40,9 @@ public final class SupervisorMetrics implements AutoCloseable {
      */
     public SupervisorMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.inFlight = MultiGauge.builder("orrery.calls.in.flight").description("calls running now")
+        this.inFlight = MultiGauge.builder(CallMetrics.IN_FLIGHT).description("calls running now")
                 .register(registry);
-        this.latency = MultiGauge.builder("orrery.call.latency").baseUnit("seconds")
+        this.latency = MultiGauge.builder(CallMetrics.LATENCY).baseUnit("seconds")
                 .description("latency of the calls completed during the last sample, by quantile")
                 .register(registry);
         this.workerCpu = MultiGauge.builder("orrery.worker.cpu").baseUnit("cores")
@@ -76,10 +77,10 @@ public final class SupervisorMetrics implements AutoCloseable {
             sizes.add(MultiGauge.Row.of(Tags.of("group", group.name()), group.workers().size()));
             for (MethodSnapshot method : group.methods()) {
                 Tags tags = Tags.of("group", group.name(), "service", method.service(), "method", method.method());
-                counter("orrery.calls", "calls completed", tags, method.calls());
-                counter("orrery.call.errors", "calls that failed", tags, method.errors());
-                counter("orrery.call.bytes.in", "request bytes received", tags, method.bytesIn());
-                counter("orrery.call.bytes.out", "reply bytes sent", tags, method.bytesOut());
+                counter(CallMetrics.CALLS, "calls completed", tags, method.calls());
+                counter(CallMetrics.ERRORS, "calls that failed", tags, method.errors());
+                counter(CallMetrics.BYTES_IN, "request bytes received", tags, method.bytesIn());
+                counter(CallMetrics.BYTES_OUT, "reply bytes sent", tags, method.bytesOut());
                 flights.add(MultiGauge.Row.of(tags, method.inFlight()));
                 latencies.add(MultiGauge.Row.of(tags.and("quantile", "0.5"), method.p50Micros() / 1e6));
                 latencies.add(MultiGauge.Row.of(tags.and("quantile", "0.99"), method.p99Micros() / 1e6));

@@ -65,11 +65,6 @@ public final class WorkerProcess {
         return exit;
     }
 
-    /** @return whether it was asked to stop, so that its exit is no crash */
-    public boolean stopRequested() {
-        return stopRequested;
-    }
-
     /**
      * Asks it to stop gracefully: it deregisters, finishes its calls in flight, and exits. Asking twice does
      * nothing more.
